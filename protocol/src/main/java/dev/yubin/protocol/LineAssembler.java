@@ -1,0 +1,76 @@
+package dev.yubin.protocol;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * Splits a byte stream into lines. A line ends at LF; the CR before it, if any, is removed and
+ * reported, so that engines can tell CRLF from a bare LF. A line longer than the limit is handed
+ * out in pieces of at most {@code maxLength} bytes, each marked as not terminated.
+ *
+ * <p>Memory is bounded by the limit, whatever the client sends.
+ */
+public final class LineAssembler {
+
+  /**
+   * One line or piece of a line.
+   *
+   * @param bytes the content without the line terminator
+   * @param terminated whether an LF ended it (false: a piece of an overlong line)
+   * @param crlf whether the terminator was CRLF (false for a bare LF)
+   */
+  public record Line(byte[] bytes, boolean terminated, boolean crlf) {
+    public int length() {
+      return bytes.length;
+    }
+  }
+
+  private final byte[] buffer;
+  private int length;
+
+  /**
+   * @param maxLength the longest line content handed out in one piece
+   */
+  public LineAssembler(int maxLength) {
+    this.buffer = new byte[maxLength + 1]; // room for a CR that may precede the LF
+  }
+
+  /** Feeds bytes; every complete line (or full piece) goes to {@code sink} in order. */
+  public void feed(byte[] data, int offset, int count, Consumer<Line> sink) {
+    int end = offset + count;
+    for (int i = offset; i < end; i++) {
+      byte b = data[i];
+      if (b == '\n') {
+        boolean crlf = length > 0 && buffer[length - 1] == '\r';
+        int contentLength = crlf ? length - 1 : length;
+        byte[] content = Arrays.copyOf(buffer, contentLength);
+        length = 0;
+        sink.accept(new Line(content, true, crlf));
+      } else {
+        int max = buffer.length - 1;
+        if (length == buffer.length || (length == max && b != '\r')) {
+          // Full: hand out the content, but keep a trailing CR beyond the limit: it may belong
+          // to the coming CRLF.
+          int keep = length == buffer.length ? 1 : 0;
+          byte[] piece = Arrays.copyOf(buffer, length - keep);
+          length = keep;
+          if (keep == 1) {
+            buffer[0] = '\r';
+          }
+          sink.accept(new Line(piece, false, false));
+        }
+        buffer[length++] = b;
+      }
+    }
+  }
+
+  /** Bytes received since the last complete line. */
+  public int pending() {
+    return length;
+  }
+
+  /** Forgets a partial line. */
+  public void reset() {
+    length = 0;
+  }
+}

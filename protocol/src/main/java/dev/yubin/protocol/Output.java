@@ -1,0 +1,25 @@
+package dev.yubin.protocol;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where an engine puts what the client should receive. The transport carries the writes out in
+ * order after the engine returns; an engine never blocks on the network.
+ */
+public interface Output {
+
+  /** Appends raw bytes. */
+  void write(byte[] bytes);
+
+  /** Appends the content of a stream, read by the transport after the preceding writes. */
+  void write(InputStream content);
+
+  /** Closes the connection once everything written so far has been sent. */
+  void close();
+
+  /** Appends one protocol line, terminated by CRLF. */
+  default void writeLine(String line) {
+    write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,29 @@
+package dev.yubin.protocol.pop3;
+
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * What the POP3 engine asks of the mail store. In the server this is the resource adapter's
+ * message-listener interface, implemented by an MDB; in tests it lives in memory.
+ */
+public interface Pop3Backend {
+
+  /** USER/PASS: checks the credentials; the principal names the maildrop from then on. */
+  Pop3Login login(String user, String password, String clientAddress);
+
+  /**
+   * Enters the TRANSACTION state: locks the maildrop exclusively (RFC 1939 §8) and lists it. A
+   * maildrop already locked by another session answers {@link Maildrop#locked()}.
+   */
+  Maildrop openMaildrop(String principal);
+
+  /** The full content of one message, or null if it no longer exists. */
+  InputStream retrieve(String principal, String messageId);
+
+  /** The UPDATE state: removes the messages marked deleted. Answers whether all were removed. */
+  boolean expunge(String principal, List<String> messageIds);
+
+  /** Releases the lock taken by {@link #openMaildrop}. */
+  void closeMaildrop(String principal);
+}
