@@ -1,0 +1,56 @@
+package dev.yubin.protocol.pop3;
+
+import dev.yubin.protocol.Output;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * {@code PASS password}, right after USER: logs in and locks the maildrop. The password is the rest
+ * of the line, spaces included. A failed PASS needs a new USER.
+ *
+ * @see "RFC 1939 §7, RFC 2449 §8.1.1 (IN-USE), RFC 3206 (AUTH, SYS/TEMP)"
+ */
+final class PassCommand implements Pop3Command {
+
+  @Override
+  public String keyword() {
+    return "PASS";
+  }
+
+  @Override
+  public Set<Pop3State> validIn() {
+    return EnumSet.of(Pop3State.AUTHORIZATION);
+  }
+
+  @Override
+  public void execute(Pop3Session session, String argument, Output out) {
+    String user = session.userFromPreviousCommand();
+    if (user == null) {
+      throw new Pop3CommandException("PASS must follow USER");
+    }
+    if (argument.isEmpty()) {
+      throw new Pop3CommandException("syntax: PASS password");
+    }
+    Pop3Login login = session.backend().login(user, argument, session.clientAddress());
+    switch (login.outcome()) {
+      case ACCEPTED -> openMaildrop(session, login.principal(), out);
+      case REJECTED ->
+          throw new Pop3CommandException(ResponseCode.AUTH, "invalid user name or password");
+      case UNAVAILABLE ->
+          throw new Pop3CommandException(
+              ResponseCode.SYS_TEMP, "authentication unavailable, try again later");
+    }
+  }
+
+  private static void openMaildrop(Pop3Session session, String principal, Output out) {
+    if (principal == null) {
+      throw new IllegalStateException("backend accepted a login without a principal");
+    }
+    Maildrop snapshot = session.backend().openMaildrop(principal);
+    if (snapshot.locked()) {
+      throw new Pop3CommandException(ResponseCode.IN_USE, "maildrop already locked");
+    }
+    session.enterTransaction(principal, snapshot);
+    out.writeLine("+OK maildrop has " + session.maildrop().summary());
+  }
+}

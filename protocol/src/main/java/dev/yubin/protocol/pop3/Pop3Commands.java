@@ -1,0 +1,55 @@
+package dev.yubin.protocol.pop3;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The commands a server offers, by keyword. Built once per factory; immutable. */
+final class Pop3Commands {
+
+  private final Map<String, Pop3Command> byKeyword;
+
+  private Pop3Commands(List<Pop3Command> commands) {
+    this.byKeyword =
+        commands.stream()
+            .collect(
+                Collectors.toMap(
+                    Pop3Command::keyword, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+  }
+
+  /** RFC 1939 minus APOP, plus CAPA; USER and PASS only when the configuration allows them. */
+  static Pop3Commands forConfig(Pop3Config config) {
+    List<Pop3Command> commands = new ArrayList<>();
+    if (config.userPassAllowed()) {
+      commands.add(new UserCommand());
+      commands.add(new PassCommand());
+    }
+    commands.addAll(
+        List.of(
+            new QuitCommand(),
+            new StatCommand(),
+            new ListCommand(),
+            new RetrCommand(),
+            new DeleCommand(),
+            new NoopCommand(),
+            new RsetCommand(),
+            new TopCommand(),
+            new UidlCommand(),
+            new CapaCommand()));
+    return new Pop3Commands(commands);
+  }
+
+  /** The command for an upper-case keyword. */
+  Optional<Pop3Command> find(String keyword) {
+    return Optional.ofNullable(byKeyword.get(keyword));
+  }
+
+  /** The CAPA tags of the offered commands, in registration order. */
+  List<String> capabilities() {
+    return byKeyword.values().stream().flatMap(c -> c.capability().stream()).toList();
+  }
+}
