@@ -1,0 +1,51 @@
+package dev.yubin.protocol.pop3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.yubin.protocol.ConnectionInfo;
+import dev.yubin.protocol.DialogueScript;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Plays every dialogue in {@code dialogues/pop3/} against a fresh {@link
+ * InMemoryPop3Backend#standard()} backend, with the default configuration for host {@code
+ * pop.test}.
+ */
+class Pop3DialogueTest {
+
+  private static final String FOLDER = "/dialogues/pop3";
+  private static final ConnectionInfo CONNECTION =
+      new ConnectionInfo("192.0.2.7", 40000, "192.0.2.1", 110, false);
+
+  static List<String> scripts() throws IOException, URISyntaxException {
+    Path folder = Path.of(Pop3DialogueTest.class.getResource(FOLDER).toURI());
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".txt"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scripts")
+  void dialogue(String script) {
+    Pop3SessionFactory factory =
+        new Pop3SessionFactory(Pop3Config.defaults("pop.test"), InMemoryPop3Backend.standard());
+    DialogueScript.load(FOLDER + "/" + script).run(() -> factory.newSession(CONNECTION));
+  }
+
+  @Test
+  void scriptsAreFound() throws IOException, URISyntaxException {
+    assertThat(scripts()).hasSizeGreaterThanOrEqualTo(15).contains("capa.txt");
+  }
+}
