@@ -2,9 +2,7 @@ package dev.yubin.protocol.pop3;
 
 import dev.yubin.protocol.Output;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code CAPA}: lists what this server does: the optional commands offered, response codes,
@@ -12,20 +10,14 @@ import java.util.Set;
  *
  * @see "RFC 2449 §5, §6"
  */
-final class CapaCommand implements Pop3Command {
+final class CapaCommand extends Pop3Command {
 
-  @Override
-  public String keyword() {
-    return "CAPA";
+  CapaCommand() {
+    super("CAPA", AUTHORIZATION_AND_TRANSACTION);
   }
 
   @Override
-  public Set<Pop3State> validIn() {
-    return EnumSet.of(Pop3State.AUTHORIZATION, Pop3State.TRANSACTION);
-  }
-
-  @Override
-  public void execute(Pop3Session session, String argument, Output out) {
+  void execute(Pop3Session session, String argument, Output out) {
     Pop3Arguments.expect(argument, 0, 0, "CAPA");
     List<String> capabilities = new ArrayList<>(session.commands().capabilities());
     capabilities.add("RESP-CODES");

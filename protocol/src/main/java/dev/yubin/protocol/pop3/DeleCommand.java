@@ -1,29 +1,21 @@
 package dev.yubin.protocol.pop3;
 
 import dev.yubin.protocol.Output;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code DELE msg}: marks a message deleted; it goes at QUIT, unless RSET comes first.
  *
  * @see "RFC 1939 §5"
  */
-final class DeleCommand implements Pop3Command {
+final class DeleCommand extends Pop3Command {
 
-  @Override
-  public String keyword() {
-    return "DELE";
+  DeleCommand() {
+    super("DELE", TRANSACTION);
   }
 
   @Override
-  public Set<Pop3State> validIn() {
-    return EnumSet.of(Pop3State.TRANSACTION);
-  }
-
-  @Override
-  public void execute(Pop3Session session, String argument, Output out) {
+  void execute(Pop3Session session, String argument, Output out) {
     List<String> words = Pop3Arguments.expect(argument, 1, 1, "DELE msg");
     OpenMaildrop maildrop = session.maildrop();
     OpenMaildrop.Numbered message = maildrop.find(words.get(0));

@@ -1,8 +1,6 @@
 package dev.yubin.protocol.pop3;
 
 import dev.yubin.protocol.Output;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * {@code PASS password}, right after USER: logs in and locks the maildrop. The password is the rest
@@ -10,20 +8,14 @@ import java.util.Set;
  *
  * @see "RFC 1939 §7, RFC 2449 §8.1.1 (IN-USE), RFC 3206 (AUTH, SYS/TEMP)"
  */
-final class PassCommand implements Pop3Command {
+final class PassCommand extends Pop3Command {
 
-  @Override
-  public String keyword() {
-    return "PASS";
+  PassCommand() {
+    super("PASS", AUTHORIZATION);
   }
 
   @Override
-  public Set<Pop3State> validIn() {
-    return EnumSet.of(Pop3State.AUTHORIZATION);
-  }
-
-  @Override
-  public void execute(Pop3Session session, String argument, Output out) {
+  void execute(Pop3Session session, String argument, Output out) {
     String user = session.userFromPreviousCommand();
     if (user == null) {
       throw new Pop3CommandException("PASS must follow USER");

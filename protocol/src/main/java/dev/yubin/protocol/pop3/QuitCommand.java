@@ -2,30 +2,22 @@ package dev.yubin.protocol.pop3;
 
 import dev.yubin.protocol.Output;
 import java.lang.System.Logger.Level;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code QUIT}: in AUTHORIZATION just signs off (RFC 1939 §4); in TRANSACTION enters UPDATE,
  * removes the messages marked deleted, releases the maildrop and signs off (RFC 1939 §6).
  */
-final class QuitCommand implements Pop3Command {
+final class QuitCommand extends Pop3Command {
 
   private static final System.Logger LOG = System.getLogger(QuitCommand.class.getName());
 
-  @Override
-  public String keyword() {
-    return "QUIT";
+  QuitCommand() {
+    super("QUIT", AUTHORIZATION_AND_TRANSACTION);
   }
 
   @Override
-  public Set<Pop3State> validIn() {
-    return EnumSet.of(Pop3State.AUTHORIZATION, Pop3State.TRANSACTION);
-  }
-
-  @Override
-  public void execute(Pop3Session session, String argument, Output out) {
+  void execute(Pop3Session session, String argument, Output out) {
     String signOff = "+OK " + session.config().hostname() + " POP3 server signing off";
     if (session.state() == Pop3State.AUTHORIZATION) {
       out.writeLine(signOff);

@@ -3,29 +3,21 @@ package dev.yubin.protocol.pop3;
 import dev.yubin.protocol.DotStuffingInputStream;
 import dev.yubin.protocol.Output;
 import java.io.InputStream;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code RETR msg}: sends a whole message, byte-stuffed, streamed from the store.
  *
  * @see "RFC 1939 §5"
  */
-final class RetrCommand implements Pop3Command {
+final class RetrCommand extends Pop3Command {
 
-  @Override
-  public String keyword() {
-    return "RETR";
+  RetrCommand() {
+    super("RETR", TRANSACTION);
   }
 
   @Override
-  public Set<Pop3State> validIn() {
-    return EnumSet.of(Pop3State.TRANSACTION);
-  }
-
-  @Override
-  public void execute(Pop3Session session, String argument, Output out) {
+  void execute(Pop3Session session, String argument, Output out) {
     List<String> words = Pop3Arguments.expect(argument, 1, 1, "RETR msg");
     OpenMaildrop.Numbered message = session.maildrop().find(words.get(0));
     InputStream content = MessageContent.retrieve(session, message);

@@ -3,35 +3,22 @@ package dev.yubin.protocol.pop3;
 import dev.yubin.protocol.DotStuffingInputStream;
 import dev.yubin.protocol.Output;
 import java.io.InputStream;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code TOP msg n}: sends the header and the first {@code n} body lines of a message.
  *
  * @see "RFC 1939 §7"
  */
-final class TopCommand implements Pop3Command {
+final class TopCommand extends Pop3Command {
 
-  @Override
-  public String keyword() {
-    return "TOP";
+  TopCommand() {
+    super("TOP", TRANSACTION, Optional.of("TOP"));
   }
 
   @Override
-  public Set<Pop3State> validIn() {
-    return EnumSet.of(Pop3State.TRANSACTION);
-  }
-
-  @Override
-  public Optional<String> capability() {
-    return Optional.of("TOP");
-  }
-
-  @Override
-  public void execute(Pop3Session session, String argument, Output out) {
+  void execute(Pop3Session session, String argument, Output out) {
     List<String> words = Pop3Arguments.expect(argument, 2, 2, "TOP msg n");
     OpenMaildrop.Numbered message = session.maildrop().find(words.get(0));
     long bodyLines = Pop3Arguments.lineCount(words.get(1));

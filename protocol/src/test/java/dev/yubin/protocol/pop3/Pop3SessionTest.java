@@ -52,6 +52,16 @@ class Pop3SessionTest {
     }
   }
 
+  /** Opens a session with another configuration and sends {@code input} in one piece. */
+  private RecordingOutput play(Pop3Config config, String input) {
+    Pop3Session session = new Pop3SessionFactory(config, backend).newSession(CONNECTION);
+    RecordingOutput out = new RecordingOutput();
+    session.open(out);
+    byte[] bytes = input.getBytes(StandardCharsets.US_ASCII);
+    session.receive(bytes, 0, bytes.length, out);
+    return out;
+  }
+
   @Test
   void secondSessionOnTheSameMaildropGetsInUseUntilTheFirstQuits() {
     Client first = new Client().login("alice", "secret");
@@ -272,13 +282,10 @@ class Pop3SessionTest {
 
   @Test
   void withoutUserPassThereIsNoUserCapabilityAndNoUserCommand() {
-    Pop3SessionFactory noUserPass =
-        new Pop3SessionFactory(Pop3Config.defaults("pop.test").withUserPassAllowed(false), backend);
-    Pop3Session session = noUserPass.newSession(CONNECTION);
-    RecordingOutput out = new RecordingOutput();
-    session.open(out);
-    byte[] input = "CAPA\r\nUSER alice\r\nPASS secret\r\n".getBytes(StandardCharsets.US_ASCII);
-    session.receive(input, 0, input.length, out);
+    RecordingOutput out =
+        play(
+            Pop3Config.defaults("pop.test").withUserPassAllowed(false),
+            "CAPA\r\nUSER alice\r\nPASS secret\r\n");
 
     assertThat(out.takeLines())
         .containsExactly(
@@ -296,13 +303,8 @@ class Pop3SessionTest {
 
   @Test
   void maxErrorsIsConfigurable() {
-    Pop3SessionFactory strict =
-        new Pop3SessionFactory(Pop3Config.defaults("pop.test").withMaxErrors(2), backend);
-    Pop3Session session = strict.newSession(CONNECTION);
-    RecordingOutput out = new RecordingOutput();
-    session.open(out);
-    byte[] input = "X\r\nY\r\nNOOP\r\n".getBytes(StandardCharsets.US_ASCII);
-    session.receive(input, 0, input.length, out);
+    RecordingOutput out =
+        play(Pop3Config.defaults("pop.test").withMaxErrors(2), "X\r\nY\r\nNOOP\r\n");
 
     assertThat(out.takeLines())
         .containsExactly(
