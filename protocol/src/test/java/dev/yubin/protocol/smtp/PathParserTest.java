@@ -2,7 +2,6 @@ package dev.yubin.protocol.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -101,7 +100,7 @@ class PathParserTest {
   @Test
   void keywordIsCaseInsensitiveAndSpacesAfterTheColonAreSkipped() {
     assertThat(PathParser.afterKeyword("from:  <a@b.test>", "FROM:")).contains("<a@b.test>");
-    assertThat(PathParser.afterKeyword("FROM <a@b.test>", "FROM:")).isEqualTo(Optional.empty());
+    assertThat(PathParser.afterKeyword("FROM <a@b.test>", "FROM:")).isEmpty();
     assertThat(PathParser.afterKeyword("TO:<a@b.test>", "FROM:")).isEmpty();
   }
 }
