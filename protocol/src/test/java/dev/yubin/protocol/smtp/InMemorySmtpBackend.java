@@ -37,6 +37,7 @@ final class InMemorySmtpBackend implements SmtpBackend {
   private final List<InMemorySink> sinks = new ArrayList<>();
   private DeliveryMode deliveryMode = DeliveryMode.STORE;
   private boolean senderCheckThrows;
+  private boolean openMessageThrows;
   private long sinkFailsAfter = Long.MAX_VALUE;
 
   List<DeliveredMessage> delivered() {
@@ -54,6 +55,10 @@ final class InMemorySmtpBackend implements SmtpBackend {
 
   void senderCheckThrows(boolean throwing) {
     this.senderCheckThrows = throwing;
+  }
+
+  void openMessageThrows(boolean throwing) {
+    this.openMessageThrows = throwing;
   }
 
   /** Sinks opened from now on throw an IOException once they would hold more bytes than this. */
@@ -93,6 +98,9 @@ final class InMemorySmtpBackend implements SmtpBackend {
 
   @Override
   public MessageSink openMessage(SmtpSessionInfo session) {
+    if (openMessageThrows) {
+      throw new IllegalStateException("spool unavailable");
+    }
     InMemorySink sink = new InMemorySink(sinkFailsAfter);
     sinks.add(sink);
     return sink;

@@ -189,6 +189,21 @@ class SmtpSessionTest {
   }
 
   @Test
+  void aFailureToOpenTheMessageIsA451InsteadOf354() {
+    backend.openMessageThrows(true);
+    send("EHLO client.test\r\n");
+    assertThat(send(TRANSACTION))
+        .containsExactly(
+            "250 2.1.0 Ok",
+            "250 2.1.5 Ok",
+            "451 4.3.0 Error: temporary failure, please try again later");
+    assertThat(session.idleTimeout()).as("not in DATA").isEqualTo(Duration.ofMinutes(5));
+    backend.openMessageThrows(false);
+    assertThat(send("DATA\r\n.\r\n"))
+        .containsExactly("354 End data with <CR><LF>.<CR><LF>", "250 2.0.0 Ok: queued as M1");
+  }
+
+  @Test
   void aThrowingDeliveryIsA451AndTheTransactionIsReset() {
     backend.deliveryMode(DeliveryMode.THROW);
     send("EHLO client.test\r\n" + TRANSACTION);
