@@ -1,0 +1,56 @@
+package dev.yubin.protocol.smtp;
+
+import dev.yubin.protocol.Reply;
+
+/** The engine's own replies, with their RFC 3463 enhanced status codes. */
+final class SmtpReplies {
+
+  static final Reply OK = Reply.of(250, "2.0.0", "Ok");
+  static final Reply BYE = Reply.of(221, "2.0.0", "Bye");
+  static final Reply UNKNOWN_COMMAND = Reply.of(500, "5.5.2", "Error: command not recognized");
+  static final Reply LINE_TOO_LONG = Reply.of(500, "5.5.2", "Error: line too long");
+  static final Reply BAD_CHARACTERS =
+      Reply.of(500, "5.5.2", "Error: command contains NUL, CR or 8-bit characters");
+  static final Reply BAD_SENDER = Reply.of(501, "5.1.7", "Bad sender address syntax");
+  static final Reply BAD_RECIPIENT = Reply.of(501, "5.1.3", "Bad recipient address syntax");
+  static final Reply BAD_PARAMETERS = Reply.of(501, "5.5.4", "Bad parameter syntax");
+  static final Reply TEMPORARY_FAILURE =
+      Reply.of(451, "4.3.0", "Error: temporary failure, please try again later");
+  static final Reply TOO_MANY_RECIPIENTS = Reply.of(452, "4.5.3", "Error: too many recipients");
+  static final Reply NO_VALID_RECIPIENTS = Reply.of(554, "5.5.1", "Error: no valid recipients");
+  static final Reply MESSAGE_TOO_BIG =
+      Reply.of(552, "5.3.4", "Message size exceeds fixed maximum message size");
+  static final Reply BARE_LINE_ENDING = Reply.of(550, "5.5.2", "Bare <LF> or <CR> received");
+
+  /** RFC 5321 §3.5.3: we neither confirm nor deny a mailbox, but accept mail for it. */
+  static final Reply CANNOT_VERIFY =
+      Reply.of(252, "2.5.0", "Cannot VRFY user, but will accept message and attempt delivery");
+
+  /** RFC 5321 §7.3: EXPN discloses list members, so it is turned off. */
+  static final Reply EXPN_DISABLED = Reply.of(502, "5.5.1", "EXPN command is disabled");
+
+  private SmtpReplies() {}
+
+  /** 501 5.5.4 for a command whose arguments do not fit its syntax (RFC 5321 §4.2.2). */
+  static Reply syntax(String usage) {
+    return Reply.of(501, "5.5.4", "Syntax: " + usage);
+  }
+
+  /** 503 5.5.1 for a command out of sequence (RFC 5321 §4.1.4). */
+  static Reply badSequence(String text) {
+    return Reply.of(503, "5.5.1", text);
+  }
+
+  /** 555 5.5.4 for a MAIL or RCPT parameter we do not support (RFC 5321 §4.1.1.11). */
+  static Reply unsupportedOption(String keyword) {
+    return Reply.of(555, "5.5.4", "Unsupported option: " + keyword);
+  }
+
+  static Reply timeout(String hostname) {
+    return Reply.of(421, "4.4.2", hostname + " Error: timeout exceeded");
+  }
+
+  static Reply tooManyErrors(String hostname) {
+    return Reply.of(421, "4.7.0", hostname + " Error: too many errors");
+  }
+}

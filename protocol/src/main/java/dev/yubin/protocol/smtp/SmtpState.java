@@ -1,0 +1,17 @@
+package dev.yubin.protocol.smtp;
+
+/** Where a session stands in the SMTP dialogue (RFC 5321 §4.1.4: order of commands). */
+enum SmtpState {
+  /** Greeting sent; no HELO or EHLO yet. */
+  CONNECTED,
+  /** HELO or EHLO accepted; no mail transaction. */
+  GREETED,
+  /** MAIL accepted; no recipient accepted yet. */
+  MAIL,
+  /** At least one recipient accepted. */
+  RCPT,
+  /** 354 sent: lines are message content until CRLF.CRLF. */
+  DATA,
+  /** QUIT, an error limit or a timeout closed the session, or the client went away. */
+  CLOSED
+}
