@@ -1,0 +1,61 @@
+package dev.yubin.connector;
+
+import dev.yubin.protocol.ProtocolSessionFactory;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.stream.ChunkedWriteHandler;
+import java.net.InetSocketAddress;
+import java.util.logging.Logger;
+
+/** One listening socket (SMTP, POP3, ...) whose connections each get a protocol engine. */
+final class Listener {
+
+  private static final Logger LOG = Logger.getLogger(Listener.class.getName());
+
+  private final String name;
+  private final InetSocketAddress address;
+  private final ProtocolSessionFactory sessions;
+  private Channel serverChannel;
+
+  Listener(String name, InetSocketAddress address, ProtocolSessionFactory sessions) {
+    this.name = name;
+    this.address = address;
+    this.sessions = sessions;
+  }
+
+  void start(EventLoopGroup boss, EventLoopGroup io, WorkerPool workers)
+      throws InterruptedException {
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(boss, io)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel channel) {
+                    channel
+                        .pipeline()
+                        .addLast("chunked", new ChunkedWriteHandler())
+                        .addLast("session", new SessionHandler(sessions, workers));
+                  }
+                });
+    serverChannel = bootstrap.bind(address).sync().channel();
+    LOG.info(() -> name + " listening on " + address);
+  }
+
+  void stop() {
+    if (serverChannel != null) {
+      serverChannel.close().syncUninterruptibly();
+      LOG.info(() -> name + " stopped listening on " + address);
+      serverChannel = null;
+    }
+  }
+}

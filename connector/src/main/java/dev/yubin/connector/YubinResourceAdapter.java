@@ -1,0 +1,205 @@
+package dev.yubin.connector;
+
+import dev.yubin.protocol.ProtocolSessionFactory;
+import dev.yubin.protocol.pop3.Pop3Backend;
+import dev.yubin.protocol.pop3.Pop3Config;
+import dev.yubin.protocol.pop3.Pop3SessionFactory;
+import dev.yubin.protocol.smtp.SmtpBackend;
+import dev.yubin.protocol.smtp.SmtpConfig;
+import dev.yubin.protocol.smtp.SmtpSessionFactory;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.io.Serializable;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAResource;
+
+/**
+ * Yubin's resource adapter. It owns the network: when an MDB implementing a protocol's backend
+ * interface is activated, the adapter opens that protocol's listener and routes the engine's
+ * backend calls to the MDB; when the MDB goes away, the listener closes.
+ *
+ * <p>Every setting can come from a system property or environment variable (see {@link Settings})
+ * or from the adapter's configuration ({@code create-resource-adapter-config --property ...}).
+ */
+@Connector(
+    displayName = "Yubin mail listeners",
+    vendorName = "Yubin",
+    eisType = "Internet mail",
+    version = "0.1",
+    transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+public class YubinResourceAdapter implements ResourceAdapter, Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(YubinResourceAdapter.class.getName());
+
+  @ConfigProperty(description = "Listen address for every protocol (yubin.bind)")
+  private String bind;
+
+  @ConfigProperty(description = "Our host name in greetings and trace headers (yubin.hostname)")
+  private String hostname;
+
+  @ConfigProperty(description = "SMTP (MX) port (yubin.smtp.port)")
+  private Integer smtpPort;
+
+  @ConfigProperty(description = "POP3 port (yubin.pop3.port)")
+  private Integer pop3Port;
+
+  @ConfigProperty(description = "Largest message accepted, in bytes (yubin.smtp.max-message-size)")
+  private Integer maxMessageSize;
+
+  @ConfigProperty(description = "Threads that run engines and backend calls (yubin.workers)")
+  private Integer workers;
+
+  private transient EventLoopGroup eventLoops;
+  private transient WorkerPool workerPool;
+  private transient Map<MessageEndpointFactory, Listener> listeners;
+
+  @Override
+  public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+    WorkManagerExecutor threads = new WorkManagerExecutor(context.getWorkManager());
+    int ioThreads = Settings.integer("yubin.io-threads", null, 2);
+    eventLoops = new NioEventLoopGroup(ioThreads, threads);
+    workerPool = new WorkerPool(Settings.integer("yubin.workers", workers, 32), threads);
+    listeners = new ConcurrentHashMap<>();
+    LOG.info("Yubin resource adapter started");
+  }
+
+  @Override
+  public void stop() {
+    listeners.values().forEach(Listener::stop);
+    listeners.clear();
+    eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    workerPool.stop();
+    LOG.info("Yubin resource adapter stopped");
+  }
+
+  @Override
+  public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec)
+      throws ResourceException {
+    Listener listener;
+    if (spec instanceof SmtpActivationSpec) {
+      SmtpBackend backend = EndpointInvoker.proxy(SmtpBackend.class, factory);
+      listener = listener("SMTP", "yubin.smtp.port", smtpPort, 2525, smtp(backend));
+    } else if (spec instanceof Pop3ActivationSpec) {
+      Pop3Backend backend = EndpointInvoker.proxy(Pop3Backend.class, factory);
+      listener = listener("POP3", "yubin.pop3.port", pop3Port, 1100, pop3(backend));
+    } else {
+      throw new ResourceException("unsupported activation spec " + spec);
+    }
+    try {
+      listener.start(eventLoops, eventLoops, workerPool);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ResourceException("interrupted while binding", e);
+    } catch (RuntimeException e) {
+      throw new ResourceException("cannot listen: " + e.getMessage(), e);
+    }
+    listeners.put(factory, listener);
+  }
+
+  @Override
+  public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+    Listener listener = listeners.remove(factory);
+    if (listener != null) {
+      listener.stop();
+    }
+  }
+
+  @Override
+  public XAResource[] getXAResources(ActivationSpec[] specs) {
+    return new XAResource[0];
+  }
+
+  private Listener listener(
+      String name, String portKey, Integer port, int defaultPort, ProtocolSessionFactory engine) {
+    String address = Settings.string("yubin.bind", bind, "127.0.0.1");
+    int number = Settings.integer(portKey, port, defaultPort);
+    return new Listener(name, new InetSocketAddress(address, number), engine);
+  }
+
+  private String hostname() {
+    return Settings.string("yubin.hostname", hostname, Settings.localHostName());
+  }
+
+  private ProtocolSessionFactory smtp(SmtpBackend backend) {
+    SmtpConfig config = SmtpConfig.defaults(hostname());
+    return new SmtpSessionFactory(config, backend);
+  }
+
+  private ProtocolSessionFactory pop3(Pop3Backend backend) {
+    return new Pop3SessionFactory(Pop3Config.defaults(hostname()), backend);
+  }
+
+  // JavaBean accessors for the container's configuration.
+
+  public String getBind() {
+    return bind;
+  }
+
+  public void setBind(String bind) {
+    this.bind = bind;
+  }
+
+  public String getHostname() {
+    return hostname;
+  }
+
+  public void setHostname(String hostname) {
+    this.hostname = hostname;
+  }
+
+  public Integer getSmtpPort() {
+    return smtpPort;
+  }
+
+  public void setSmtpPort(Integer smtpPort) {
+    this.smtpPort = smtpPort;
+  }
+
+  public Integer getPop3Port() {
+    return pop3Port;
+  }
+
+  public void setPop3Port(Integer pop3Port) {
+    this.pop3Port = pop3Port;
+  }
+
+  public Integer getMaxMessageSize() {
+    return maxMessageSize;
+  }
+
+  public void setMaxMessageSize(Integer maxMessageSize) {
+    this.maxMessageSize = maxMessageSize;
+  }
+
+  public Integer getWorkers() {
+    return workers;
+  }
+
+  public void setWorkers(Integer workers) {
+    this.workers = workers;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return this == other;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.yubin.ejb.application;
+
+import dev.yubin.ejb.domain.model.Account;
+import dev.yubin.ejb.domain.model.MailDomain;
+import dev.yubin.ejb.infrastructure.persistence.jpa.AccountRepository;
+import dev.yubin.ejb.infrastructure.security.PasswordHasher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/** Local domains and the accounts in them. */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+  private final PasswordHasher hasher = new PasswordHasher();
+
+  @Inject AccountRepository repository;
+
+  /** Adds a local domain; answers false if it existed. */
+  public boolean addDomain(String name) {
+    String normalized = MailDomain.normalize(name);
+    if (normalized.isEmpty() || !normalized.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
+      throw new IllegalArgumentException("not a domain name: " + name);
+    }
+    if (repository.findDomain(normalized).isPresent()) {
+      return false;
+    }
+    repository.add(new MailDomain(normalized));
+    return true;
+  }
+
+  public List<String> domains() {
+    return repository.domains().stream().map(MailDomain::getName).toList();
+  }
+
+  public boolean isLocalDomain(String domain) {
+    return repository.findDomain(MailDomain.normalize(domain)).isPresent();
+  }
+
+  /** Adds an account in an existing local domain. */
+  public Account addUser(String address, String password) {
+    Address parsed =
+        Address.parse(address)
+            .orElseThrow(() -> new IllegalArgumentException("not an address: " + address));
+    if (password == null || password.isEmpty()) {
+      throw new IllegalArgumentException("a password is required");
+    }
+    MailDomain domain =
+        repository
+            .findDomain(parsed.domain())
+            .orElseThrow(
+                () -> new IllegalArgumentException("not a local domain: " + parsed.domain()));
+    if (repository.findAccount(parsed.toString()).isPresent()) {
+      throw new IllegalArgumentException("account exists: " + parsed);
+    }
+    Account account = new Account(parsed.toString(), domain, hasher.hash(password));
+    repository.add(account);
+    return account;
+  }
+
+  public List<String> users() {
+    return repository.accounts().stream().map(Account::getAddress).toList();
+  }
+
+  public Optional<Account> find(String address) {
+    return Address.parse(address).flatMap(a -> repository.findAccount(a.toString()));
+  }
+
+  /** The account when the password matches, else empty. */
+  public Optional<Account> authenticate(String address, String password) {
+    return find(address).filter(a -> hasher.verify(password, a.getPasswordHash()));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.yubin.ejb.application;
+
+import dev.yubin.ejb.config.YubinSettings;
+import dev.yubin.ejb.infrastructure.persistence.SchemaMigration;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Start-up: migrate the schema, make the index agree with the files, create the configured local
+ * domains, and make sure an admin credential exists.
+ */
+@Singleton
+@Startup
+@DataSourceDefinition(
+    name = "java:app/jdbc/yubin",
+    className = "org.h2.jdbcx.JdbcDataSource",
+    url = "${MPCONFIG=yubin.db.url}",
+    user = "${MPCONFIG=yubin.db.user}",
+    password = "${MPCONFIG=yubin.db.password}")
+public class Bootstrap {
+
+  private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+
+  @Resource(lookup = "java:app/jdbc/yubin")
+  DataSource dataSource;
+
+  @Inject YubinSettings settings;
+  @Inject StoreRecovery recovery;
+  @Inject AccountService accounts;
+  @Inject AdminCredential admin;
+
+  @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void start() {
+    var result = SchemaMigration.migrate(dataSource);
+    LOG.info("Schema at version " + result.targetSchemaVersion + " in " + settings.dataDirectory());
+    recovery.recover();
+    for (String domain : settings.domains()) {
+      if (accounts.addDomain(domain)) {
+        LOG.info("Local domain added: " + domain);
+      }
+    }
+    admin.initialize();
+    LOG.info("Yubin ready as " + settings.hostname());
+  }
+}

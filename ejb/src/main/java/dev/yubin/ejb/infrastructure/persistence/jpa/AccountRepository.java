@@ -1,0 +1,49 @@
+package dev.yubin.ejb.infrastructure.persistence.jpa;
+
+import dev.yubin.ejb.domain.model.Account;
+import dev.yubin.ejb.domain.model.MailDomain;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Domains and accounts. Callers pass names already normalized. */
+@ApplicationScoped
+public class AccountRepository {
+
+  @PersistenceContext(unitName = "yubin")
+  EntityManager em;
+
+  public Optional<MailDomain> findDomain(String name) {
+    return em.createQuery("select d from MailDomain d where d.name = :name", MailDomain.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<MailDomain> domains() {
+    return em.createQuery("select d from MailDomain d order by d.name", MailDomain.class)
+        .getResultList();
+  }
+
+  public void add(MailDomain domain) {
+    em.persist(domain);
+  }
+
+  public Optional<Account> findAccount(String address) {
+    return em.createQuery("select a from Account a where a.address = :address", Account.class)
+        .setParameter("address", address)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<Account> accounts() {
+    return em.createQuery("select a from Account a order by a.address", Account.class)
+        .getResultList();
+  }
+
+  public void add(Account account) {
+    em.persist(account);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.yubin.ejb.interfaces.jca;
+
+import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.application.Maildrops;
+import dev.yubin.protocol.pop3.Maildrop;
+import dev.yubin.protocol.pop3.Pop3Backend;
+import dev.yubin.protocol.pop3.Pop3Login;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.util.List;
+
+/** Serves the POP3 listener: logins against accounts, maildrops from the INBOX. */
+@MessageDriven(
+    messageListenerInterface = Pop3Backend.class,
+    activationConfig =
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "yubin-rar"))
+public class Pop3BackendBean implements Pop3Backend {
+
+  @Inject AccountService accounts;
+  @Inject Maildrops maildrops;
+
+  @Override
+  public Pop3Login login(String user, String password, String clientAddress) {
+    return accounts
+        .authenticate(user, password)
+        .map(account -> Pop3Login.accepted(account.getAddress()))
+        .orElseGet(Pop3Login::rejected);
+  }
+
+  @Override
+  public Maildrop openMaildrop(String principal) {
+    return maildrops.open(principal);
+  }
+
+  @Override
+  public InputStream retrieve(String principal, String messageId) {
+    return maildrops.retrieve(principal, messageId);
+  }
+
+  @Override
+  public boolean expunge(String principal, List<String> messageIds) {
+    return maildrops.expunge(principal, messageIds);
+  }
+
+  @Override
+  public void closeMaildrop(String principal) {
+    maildrops.close(principal);
+  }
+}

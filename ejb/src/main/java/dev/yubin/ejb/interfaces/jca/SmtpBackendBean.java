@@ -1,0 +1,44 @@
+package dev.yubin.ejb.interfaces.jca;
+
+import dev.yubin.ejb.application.LocalDelivery;
+import dev.yubin.ejb.application.MailStore;
+import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.protocol.Reply;
+import dev.yubin.protocol.smtp.Envelope;
+import dev.yubin.protocol.smtp.MessageSink;
+import dev.yubin.protocol.smtp.SmtpBackend;
+import dev.yubin.protocol.smtp.SmtpSessionInfo;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+
+/** Serves the SMTP listener: recipients are decided and messages stored by local delivery. */
+@MessageDriven(
+    messageListenerInterface = SmtpBackend.class,
+    activationConfig =
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "yubin-rar"))
+public class SmtpBackendBean implements SmtpBackend {
+
+  @Inject LocalDelivery delivery;
+  @Inject MailStore store;
+
+  @Override
+  public Reply checkSender(SmtpSessionInfo session, String reversePath) {
+    return Reply.of(250, "2.1.0", "Ok");
+  }
+
+  @Override
+  public Reply checkRecipient(SmtpSessionInfo session, String reversePath, String forwardPath) {
+    return delivery.checkRecipient(forwardPath);
+  }
+
+  @Override
+  public MessageSink openMessage(SmtpSessionInfo session) {
+    return store.files().newSpoolFile();
+  }
+
+  @Override
+  public Reply deliver(SmtpSessionInfo session, Envelope envelope, MessageSink content) {
+    return delivery.deliver(session, envelope, (SpoolFile) content);
+  }
+}

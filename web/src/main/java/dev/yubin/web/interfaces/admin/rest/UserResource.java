@@ -1,0 +1,46 @@
+package dev.yubin.web.interfaces.admin.rest;
+
+import dev.yubin.ejb.application.AccountService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Accounts: list and add. Passwords are hashed on the way in and never returned. */
+@Path("admin/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+  /** The body of a POST. */
+  public static class NewUser {
+    public String address;
+    public String password;
+  }
+
+  @Inject AccountService accounts;
+
+  @GET
+  public List<String> list() {
+    return accounts.users();
+  }
+
+  @POST
+  public Response add(NewUser request) {
+    if (request == null || request.address == null || request.password == null) {
+      return Problems.badRequest("address and password are required");
+    }
+    try {
+      String address = accounts.addUser(request.address, request.password).getAddress();
+      return Response.status(Response.Status.CREATED).entity(Map.of("address", address)).build();
+    } catch (IllegalArgumentException e) {
+      return Problems.badRequest(e.getMessage());
+    }
+  }
+}
