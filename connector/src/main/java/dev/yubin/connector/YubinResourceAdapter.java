@@ -20,6 +20,7 @@ import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.io.Serializable;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -135,8 +136,22 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
   }
 
   private ProtocolSessionFactory smtp(SmtpBackend backend) {
-    SmtpConfig config = SmtpConfig.defaults(hostname());
+    SmtpConfig config =
+        new SmtpConfig(
+            hostname(),
+            Settings.integer(
+                "yubin.smtp.max-message-size",
+                maxMessageSize,
+                (int) SmtpConfig.DEFAULT_MAX_MESSAGE_SIZE),
+            Settings.integer("yubin.smtp.max-recipients", null, SmtpConfig.DEFAULT_MAX_RECIPIENTS),
+            Settings.integer("yubin.smtp.max-errors", null, SmtpConfig.DEFAULT_MAX_ERRORS),
+            seconds("yubin.smtp.command-timeout", SmtpConfig.DEFAULT_COMMAND_TIMEOUT),
+            seconds("yubin.smtp.data-timeout", SmtpConfig.DEFAULT_DATA_TIMEOUT));
     return new SmtpSessionFactory(config, backend);
+  }
+
+  private static Duration seconds(String key, Duration fallback) {
+    return Duration.ofSeconds(Settings.integer(key, null, (int) fallback.toSeconds()));
   }
 
   private ProtocolSessionFactory pop3(Pop3Backend backend) {

@@ -1,0 +1,95 @@
+package dev.yubin.ejb.infrastructure.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileContentStoreTest {
+
+  @TempDir Path data;
+
+  private byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void storesHeaderThenSpooledBodyAndReadsItBack() throws Exception {
+    FileContentStore store = new FileContentStore(data);
+    SpoolFile spool = store.newSpoolFile();
+    byte[] body = bytes("Subject: hi\r\n\r\nbody\r\n");
+    spool.write(body, 0, body.length);
+    Path content = spool.finish();
+
+    FileContentStore.Stored stored =
+        store.store("Alice@Example.Test", "INBOX", bytes("Return-Path: <>\r\n"), content);
+    spool.discard();
+
+    assertThat(stored.size()).isEqualTo(17 + body.length);
+    try (InputStream in = store.open("alice@example.test", "INBOX", stored.key())) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("Return-Path: <>\r\nSubject: hi\r\n\r\nbody\r\n");
+    }
+    assertThat(Files.list(data.resolve("spool"))).isEmpty();
+  }
+
+  @Test
+  void scanFindsStoredMessagesAndRemovesInterruptedOnes() throws Exception {
+    FileContentStore store = new FileContentStore(data);
+    Path body = Files.write(data.resolve("body"), bytes("x\r\n"));
+    FileContentStore.Stored stored = store.store("bob@example.test", "INBOX", new byte[0], body);
+    Path folder = data.resolve("mail/bob%40example.test/INBOX");
+    Files.write(folder.resolve(".HALF.tmp"), bytes("partial"));
+
+    assertThat(store.scan())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.owner()).isEqualTo("bob@example.test");
+              assertThat(m.mailbox()).isEqualTo("INBOX");
+              assertThat(m.key()).isEqualTo(stored.key());
+              assertThat(m.size()).isEqualTo(3);
+            });
+    assertThat(folder.resolve(".HALF.tmp")).doesNotExist();
+  }
+
+  @Test
+  void deleteIsIdempotent() throws Exception {
+    FileContentStore store = new FileContentStore(data);
+    Path body = Files.write(data.resolve("body"), bytes("x\r\n"));
+    String key = store.store("bob@example.test", "INBOX", new byte[0], body).key();
+    assertThat(store.delete("bob@example.test", "INBOX", key)).isTrue();
+    assertThat(store.delete("bob@example.test", "INBOX", key)).isFalse();
+    assertThat(store.exists("bob@example.test", "INBOX", key)).isFalse();
+  }
+
+  @Test
+  void clearSpoolRemovesUnfinishedMessages() throws Exception {
+    FileContentStore store = new FileContentStore(data);
+    SpoolFile spool = store.newSpoolFile();
+    spool.write(bytes("partial"), 0, 7);
+    assertThat(store.clearSpool()).isEqualTo(1);
+    assertThat(Files.list(data.resolve("spool"))).isEmpty();
+  }
+
+  @Test
+  void keysThatCouldEscapeTheFolderAreRefused() {
+    FileContentStore store = new FileContentStore(data);
+    assertThatThrownBy(() -> store.open("bob@example.test", "INBOX", "../../etc/passwd"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void keysAreUniqueAndSafe() {
+    String a = ContentKey.next();
+    String b = ContentKey.next();
+    assertThat(a).isNotEqualTo(b);
+    assertThat(ContentKey.isValid(a)).isTrue();
+    assertThat(ContentKey.isValid("a/b")).isFalse();
+  }
+}
