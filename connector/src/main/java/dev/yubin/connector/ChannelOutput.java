@@ -3,6 +3,7 @@ package dev.yubin.connector;
 import dev.yubin.protocol.Output;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.stream.ChunkedStream;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ final class ChannelOutput implements Output {
   private final Channel channel;
   private final List<Object> pending = new ArrayList<>();
   private boolean closeRequested;
+  private boolean tlsRequested;
 
   ChannelOutput(Channel channel) {
     this.channel = channel;
@@ -37,20 +39,36 @@ final class ChannelOutput implements Output {
     closeRequested = true;
   }
 
+  @Override
+  public void startTls() {
+    tlsRequested = true;
+  }
+
   boolean closeRequested() {
     return closeRequested;
   }
 
-  /** Sends everything written so far, then closes if the engine asked to. */
-  void flush() {
+  /** Whether the engine asked for TLS since the last call; clears the request. */
+  boolean takeTlsRequest() {
+    boolean requested = tlsRequested;
+    tlsRequested = false;
+    return requested;
+  }
+
+  /**
+   * Sends everything written so far, then closes if the engine asked to.
+   *
+   * @return completes when the last write has reached the socket
+   */
+  ChannelFuture flush() {
     for (Object message : pending) {
       channel.write(message);
     }
     pending.clear();
+    ChannelFuture sent = channel.writeAndFlush(Unpooled.EMPTY_BUFFER);
     if (closeRequested) {
-      channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-    } else {
-      channel.flush();
+      sent.addListener(ChannelFutureListener.CLOSE);
     }
+    return sent;
   }
 }

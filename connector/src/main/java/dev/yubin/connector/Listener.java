@@ -20,12 +20,28 @@ final class Listener {
   private final String name;
   private final InetSocketAddress address;
   private final ProtocolSessionFactory sessions;
+  private final TlsContext tls;
+  private final boolean implicitTls;
   private Channel serverChannel;
 
-  Listener(String name, InetSocketAddress address, ProtocolSessionFactory sessions) {
+  /**
+   * @param tls the TLS identity for STARTTLS or implicit TLS; null when TLS is unavailable
+   * @param implicitTls whether every connection starts with a TLS handshake (RFC 8314)
+   */
+  Listener(
+      String name,
+      InetSocketAddress address,
+      ProtocolSessionFactory sessions,
+      TlsContext tls,
+      boolean implicitTls) {
+    if (implicitTls && tls == null) {
+      throw new IllegalArgumentException(name + ": implicit TLS needs a TLS identity");
+    }
     this.name = name;
     this.address = address;
     this.sessions = sessions;
+    this.tls = tls;
+    this.implicitTls = implicitTls;
   }
 
   void start(EventLoopGroup boss, EventLoopGroup io, WorkerPool workers)
@@ -41,14 +57,17 @@ final class Listener {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel channel) {
+                    if (implicitTls) {
+                      channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+                    }
                     channel
                         .pipeline()
                         .addLast("chunked", new ChunkedWriteHandler())
-                        .addLast("session", new SessionHandler(sessions, workers));
+                        .addLast("session", new SessionHandler(sessions, tls, workers));
                   }
                 });
     serverChannel = bootstrap.bind(address).sync().channel();
-    LOG.info(() -> name + " listening on " + address);
+    LOG.info(() -> name + " listening on " + address + (implicitTls ? " (TLS)" : ""));
   }
 
   void stop() {

@@ -6,6 +6,7 @@ import dev.yubin.protocol.ProtocolSessionFactory;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
@@ -26,14 +27,16 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = Logger.getLogger(SessionHandler.class.getName());
 
   private final ProtocolSessionFactory factory;
+  private final TlsContext tls;
   private final SerialExecutor serial;
   private ProtocolSession session;
   private ChannelOutput out;
   private ScheduledFuture<?> idleTimer;
   private boolean closed;
 
-  SessionHandler(ProtocolSessionFactory factory, WorkerPool workers) {
+  SessionHandler(ProtocolSessionFactory factory, TlsContext tls, WorkerPool workers) {
     this.factory = factory;
+    this.tls = tls;
     this.serial = new SerialExecutor(workers);
   }
 
@@ -99,11 +102,21 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             LOG.log(Level.SEVERE, "engine failed; closing " + channel.remoteAddress(), e);
             out.close();
           }
-          out.flush();
+          boolean startTls = out.takeTlsRequest() && tls != null && !out.closeRequested();
+          ChannelFuture sent = out.flush();
           if (out.closeRequested()) {
             return;
           }
-          channel.eventLoop().execute(() -> resume(ctx));
+          if (startTls) {
+            // The reply went out in clear; everything after it is TLS (RFC 3207 §4).
+            sent.addListener(
+                f -> {
+                  channel.pipeline().addFirst("tls", tls.newHandler(channel.alloc()));
+                  resume(ctx);
+                });
+          } else {
+            channel.eventLoop().execute(() -> resume(ctx));
+          }
         });
   }
 

@@ -20,6 +20,8 @@ import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.io.Serializable;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +69,7 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
   private transient EventLoopGroup eventLoops;
   private transient WorkerPool workerPool;
   private transient Map<MessageEndpointFactory, Listener> listeners;
+  private transient TlsContext tls;
 
   @Override
   public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -75,6 +78,7 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
     eventLoops = new NioEventLoopGroup(ioThreads, threads);
     workerPool = new WorkerPool(Settings.integer("yubin.workers", workers, 32), threads);
     listeners = new ConcurrentHashMap<>();
+    tls = new TlsContext(tlsSource(), Clock.systemUTC());
     LOG.info("Yubin resource adapter started");
   }
 
@@ -128,7 +132,27 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
       String name, String portKey, Integer port, int defaultPort, ProtocolSessionFactory engine) {
     String address = Settings.string("yubin.bind", bind, "127.0.0.1");
     int number = Settings.integer(portKey, port, defaultPort);
-    return new Listener(name, new InetSocketAddress(address, number), engine);
+    return new Listener(name, new InetSocketAddress(address, number), engine, tls, false);
+  }
+
+  /**
+   * The TLS identity: PEM files ({@code yubin.tls.certificate}, {@code yubin.tls.key}), a PKCS#12
+   * store ({@code yubin.tls.keystore}, {@code yubin.tls.keystore-password}), or else a self-signed
+   * certificate generated into the data directory.
+   */
+  private TlsContext.Source tlsSource() {
+    String certificate = Settings.string("yubin.tls.certificate", null, null);
+    String key = Settings.string("yubin.tls.key", null, null);
+    String keyStore = Settings.string("yubin.tls.keystore", null, null);
+    if (certificate != null && key != null) {
+      return new TlsContext.Pem(Path.of(certificate), Path.of(key));
+    }
+    if (keyStore != null) {
+      String password = Settings.string("yubin.tls.keystore-password", null, "");
+      return new TlsContext.Pkcs12(Path.of(keyStore), password.toCharArray());
+    }
+    Path dataDirectory = Path.of(Settings.string("yubin.data.dir", null, "./data"));
+    return SelfSignedCertificate.ensure(dataDirectory.toAbsolutePath(), hostname());
   }
 
   private String hostname() {

@@ -90,7 +90,8 @@ class ListenerTest {
     loops = new NioEventLoopGroup(1, threads);
     workers = new WorkerPool(2, threads);
     listener =
-        new Listener("TEST", new InetSocketAddress("127.0.0.1", port), c -> new EchoSession());
+        new Listener(
+            "TEST", new InetSocketAddress("127.0.0.1", port), c -> new EchoSession(), null, false);
     listener.start(loops, loops, workers);
   }
 

@@ -18,6 +18,12 @@ public interface Output {
   /** Closes the connection once everything written so far has been sent. */
   void close();
 
+  /**
+   * Starts TLS, as the server, once everything written so far has been sent (RFC 3207, RFC 2595).
+   * The engine must discard any input that arrived before the handshake (RFC 3207 §4.2).
+   */
+  void startTls();
+
   /** Appends one protocol line, terminated by CRLF. */
   default void writeLine(String line) {
     write((line + "\r\n").getBytes(StandardCharsets.UTF_8));

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
  * C~ DATA\r\n.\n               client sends raw bytes; escapes \r \n \t \\ \xHH, no CRLF added
  * S: 250-.*                    the next server line matches this regular expression
  * CLOSED                       the server has closed the connection
+ * TLS                          the server has asked to start TLS (the script goes on as if done)
  * IDLE                         the client stays silent until the idle timeout
  * DISCONNECT                   the client goes away
  * ---                          a new session (same backend)
@@ -82,6 +83,7 @@ public final class DialogueScript {
       }
       if (line.startsWith("C: ") || line.startsWith("C~ ")) {
         expectNothingMore(where, out, pending);
+        assertThat(out.takeTlsRequest()).as(where + "unexpected TLS start").isFalse();
         assertThat(out.isClosed()).as(where + "client sends after server closed").isFalse();
         byte[] data =
             line.startsWith("C: ")
@@ -99,6 +101,9 @@ public final class DialogueScript {
         expectNothingMore(where, out, pending);
         assertThat(out.isClosed()).as(where + "server closed the connection").isTrue();
         session.closed();
+      } else if (line.equals("TLS")) {
+        expectNothingMore(where, out, pending);
+        assertThat(out.takeTlsRequest()).as(where + "server started TLS").isTrue();
       } else if (line.equals("IDLE")) {
         expectNothingMore(where, out, pending);
         session.idle(out);

@@ -13,6 +13,7 @@ public final class RecordingOutput implements Output {
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private boolean closed;
+  private boolean tlsRequested;
 
   @Override
   public void write(byte[] data) {
@@ -34,6 +35,18 @@ public final class RecordingOutput implements Output {
   @Override
   public void close() {
     closed = true;
+  }
+
+  @Override
+  public void startTls() {
+    tlsRequested = true;
+  }
+
+  /** Whether the engine asked for TLS since the last call; clears the flag. */
+  public boolean takeTlsRequest() {
+    boolean requested = tlsRequested;
+    tlsRequested = false;
+    return requested;
   }
 
   public boolean isClosed() {

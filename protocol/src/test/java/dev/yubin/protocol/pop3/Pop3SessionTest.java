@@ -270,6 +270,11 @@ class Pop3SessionTest {
           public void close() {
             writes.add("CLOSE");
           }
+
+          @Override
+          public void startTls() {
+            writes.add("STARTTLS");
+          }
         };
     Client client = new Client().login("alice", "secret");
     byte[] retr = "RETR 2\r\n".getBytes(StandardCharsets.US_ASCII);
