@@ -1,6 +1,10 @@
 package dev.yubin.ejb.application;
 
+import dev.yubin.api.FilterResult;
+import dev.yubin.ejb.application.filter.FilterChain;
 import dev.yubin.ejb.config.YubinSettings;
+import dev.yubin.ejb.domain.mail.IncomingMessage;
+import dev.yubin.ejb.domain.mail.MessageHeader;
 import dev.yubin.ejb.domain.model.StoredMessage;
 import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
 import dev.yubin.ejb.infrastructure.store.FileContentStore;
@@ -21,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,12 +39,17 @@ import java.util.logging.Logger;
 public class LocalDelivery {
 
   static final String INBOX = "INBOX";
+
+  /** The largest header section accepted (Postfix's header_size_limit is 100 KiB). */
+  static final int HEADER_LIMIT = 256 * 1024;
+
   private static final Logger LOG = Logger.getLogger(LocalDelivery.class.getName());
 
   @Inject AccountService accounts;
   @Inject MessageRepository messages;
   @Inject MailStore store;
   @Inject YubinSettings settings;
+  @Inject FilterChain filters;
   @Resource TransactionSynchronizationRegistry transactions;
 
   /** RCPT: local users are accepted; other local addresses are unknown; other domains are relay. */
@@ -58,22 +68,52 @@ public class LocalDelivery {
     return Reply.of(250, "2.1.5", "Ok");
   }
 
-  /** End of DATA: one durable copy per recipient, trace fields prepended, then 250. */
+  /**
+   * End of DATA: the filter chain decides and may rewrite; then one durable copy per recipient,
+   * trace fields prepended, then 250.
+   */
   public Reply deliver(SmtpSessionInfo session, Envelope envelope, SpoolFile spool) {
     Path content = spool.finish();
     String queueId = spool.queueId();
     try {
+      IncomingMessage message =
+          new IncomingMessage(
+              content,
+              HEADER_LIMIT,
+              envelope.reversePath(),
+              envelope.recipients(),
+              new IncomingMessage.Origin(
+                  session.connection().remoteAddress(),
+                  session.heloName(),
+                  session.authenticatedUser(),
+                  session.authenticatedUser() != null));
+      FilterResult verdict = filters.run(message);
+      if (verdict.action() != FilterResult.Action.CONTINUE) {
+        return Reply.of(verdict.code(), verdict.status(), verdict.text());
+      }
+      byte[] header = message.headerBytes();
       ZonedDateTime now = ZonedDateTime.now();
       FileContentStore files = store.files();
       List<String[]> written = new ArrayList<>();
       removeIfRolledBack(files, written);
-      for (String recipient : envelope.recipients()) {
-        Address owner = Address.parse(recipient).orElseThrow();
+      for (String recipient : message.recipients()) {
+        Address owner = Address.parse(recipient).orElse(null);
+        if (owner == null || accounts.find(owner.toString()).isEmpty()) {
+          // Only a filter can add such a recipient; relaying comes with the outbound queue.
+          LOG.warning("message " + queueId + ": no local mailbox for <" + recipient + ">");
+          transactions.setRollbackOnly();
+          return Reply.of(451, "4.3.0", "Error: cannot route <" + recipient + "> now");
+        }
         String trace =
             TraceHeaders.returnPath(envelope.reversePath())
                 + TraceHeaders.received(session, settings.hostname(), queueId, recipient, now);
         FileContentStore.Stored stored =
-            files.store(owner.toString(), INBOX, TraceHeaders.bytes(trace), content);
+            files.store(
+                owner.toString(),
+                INBOX,
+                concat(TraceHeaders.bytes(trace), header),
+                content,
+                message.bodyOffset());
         written.add(new String[] {owner.toString(), stored.key()});
         messages.add(
             new StoredMessage(
@@ -84,6 +124,8 @@ public class LocalDelivery {
                 OffsetDateTime.now(ZoneOffset.UTC)));
       }
       return Reply.of(250, "2.0.0", "Ok: queued as " + queueId);
+    } catch (MessageHeader.HeaderTooLargeException e) {
+      return Reply.of(552, "5.3.4", "Error: message header size exceeds limit");
     } catch (IOException e) {
       LOG.log(Level.SEVERE, "cannot store message " + queueId, e);
       transactions.setRollbackOnly(); // no copy is kept when not all could be stored
@@ -91,6 +133,12 @@ public class LocalDelivery {
     } finally {
       spool.discard();
     }
+  }
+
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.Locale;
 public final class TraceHeaders {
 
   /** RFC 5322 §3.3 date-time with a numeric zone. */
-  static final DateTimeFormatter DATE =
+  public static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
 
   private TraceHeaders() {}

@@ -64,11 +64,13 @@ public final class FileContentStore {
   }
 
   /**
-   * Stores {@code header} followed by the content of {@code body} as a new message, durably.
+   * Stores {@code header} followed by the content of {@code body} from {@code bodyOffset} on as a
+   * new message, durably.
    *
    * @return the new message's key and size
    */
-  public Stored store(String owner, String mailbox, byte[] header, Path body) throws IOException {
+  public Stored store(String owner, String mailbox, byte[] header, Path body, long bodyOffset)
+      throws IOException {
     Path folder = folder(owner, mailbox);
     Files.createDirectories(folder);
     String key = ContentKey.next();
@@ -78,7 +80,10 @@ public final class FileContentStore {
         FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       OutputStream out = Channels.newOutputStream(channel);
       out.write(header);
-      size = header.length + Files.copy(body, out);
+      try (InputStream in = Files.newInputStream(body)) {
+        in.skipNBytes(bodyOffset);
+        size = header.length + in.transferTo(out);
+      }
       out.flush();
       channel.force(true);
     } catch (IOException | RuntimeException e) {

@@ -27,7 +27,7 @@ class FileContentStoreTest {
     Path content = spool.finish();
 
     FileContentStore.Stored stored =
-        store.store("Alice@Example.Test", "INBOX", bytes("Return-Path: <>\r\n"), content);
+        store.store("Alice@Example.Test", "INBOX", bytes("Return-Path: <>\r\n"), content, 0);
     spool.discard();
 
     assertThat(stored.size()).isEqualTo(17 + body.length);
@@ -42,7 +42,7 @@ class FileContentStoreTest {
   void scanFindsStoredMessagesAndRemovesInterruptedOnes() throws Exception {
     FileContentStore store = new FileContentStore(data);
     Path body = Files.write(data.resolve("body"), bytes("x\r\n"));
-    FileContentStore.Stored stored = store.store("bob@example.test", "INBOX", new byte[0], body);
+    FileContentStore.Stored stored = store.store("bob@example.test", "INBOX", new byte[0], body, 0);
     Path folder = data.resolve("mail/bob%40example.test/INBOX");
     Files.write(folder.resolve(".HALF.tmp"), bytes("partial"));
 
@@ -62,7 +62,7 @@ class FileContentStoreTest {
   void deleteIsIdempotent() throws Exception {
     FileContentStore store = new FileContentStore(data);
     Path body = Files.write(data.resolve("body"), bytes("x\r\n"));
-    String key = store.store("bob@example.test", "INBOX", new byte[0], body).key();
+    String key = store.store("bob@example.test", "INBOX", new byte[0], body, 0).key();
     assertThat(store.delete("bob@example.test", "INBOX", key)).isTrue();
     assertThat(store.delete("bob@example.test", "INBOX", key)).isFalse();
     assertThat(store.exists("bob@example.test", "INBOX", key)).isFalse();

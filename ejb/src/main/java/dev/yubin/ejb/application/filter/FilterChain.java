@@ -1,0 +1,98 @@
+package dev.yubin.ejb.application.filter;
+
+import dev.yubin.api.FilterResult;
+import dev.yubin.api.FilteredMessage;
+import dev.yubin.api.MailFilter;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Prioritized;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every CDI bean implementing {@link MailFilter}, built once in priority order (Weld does not order
+ * {@code Instance} iteration by {@code @Priority}, so we sort: priority, then class name). A filter
+ * that throws or overruns its time defers the message: nothing is lost, the client retries.
+ */
+@ApplicationScoped
+public class FilterChain {
+
+  private static final Logger LOG = Logger.getLogger(FilterChain.class.getName());
+  private static final int DEFAULT_PRIORITY = 1000;
+
+  @Inject @Any Instance<MailFilter> discovered;
+
+  @Resource ManagedExecutorService executor;
+
+  @Inject
+  @ConfigProperty(name = "yubin.filter.timeout-seconds", defaultValue = "30")
+  int timeoutSeconds;
+
+  private List<MailFilter> filters;
+
+  /** One discovered filter and its order. */
+  private record Ranked(MailFilter filter, int priority, String name) {}
+
+  @PostConstruct
+  void build() {
+    List<Ranked> ranked = new ArrayList<>();
+    for (Instance.Handle<MailFilter> handle : discovered.handles()) {
+      MailFilter filter = handle.get();
+      Class<?> type = handle.getBean().getBeanClass();
+      int priority =
+          handle.getBean() instanceof Prioritized p
+              ? p.getPriority()
+              : type.isAnnotationPresent(Priority.class)
+                  ? type.getAnnotation(Priority.class).value()
+                  : DEFAULT_PRIORITY;
+      ranked.add(new Ranked(filter, priority, type.getName()));
+    }
+    ranked.sort(Comparator.comparingInt(Ranked::priority).thenComparing(Ranked::name));
+    filters = ranked.stream().map(Ranked::filter).toList();
+    LOG.info("Mail filters in order: " + ranked.stream().map(Ranked::name).toList());
+  }
+
+  /** Runs the filters; the first that rejects or defers decides. */
+  public FilterResult run(FilteredMessage message) {
+    for (MailFilter filter : filters) {
+      FilterResult result = runOne(filter, message);
+      if (result.action() != FilterResult.Action.CONTINUE) {
+        return result;
+      }
+    }
+    return FilterResult.proceed();
+  }
+
+  private FilterResult runOne(MailFilter filter, FilteredMessage message) {
+    Future<FilterResult> call = executor.submit(() -> filter.filter(message));
+    try {
+      FilterResult result =
+          call.get(Duration.ofSeconds(timeoutSeconds).toMillis(), TimeUnit.MILLISECONDS);
+      return result == null ? FilterResult.proceed() : result;
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      LOG.warning("filter " + filter.getClass().getName() + " timed out; message deferred");
+    } catch (ExecutionException e) {
+      LOG.log(Level.SEVERE, "filter " + filter.getClass().getName() + " failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return new FilterResult(
+        FilterResult.Action.DEFER, 451, "4.3.0", "Error: message filter unavailable, try later");
+  }
+}
