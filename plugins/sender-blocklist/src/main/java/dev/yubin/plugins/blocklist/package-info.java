@@ -1,0 +1,2 @@
+/** A shipped plugin: refuse mail from listed senders. A small, complete example of a filter. */
+package dev.yubin.plugins.blocklist;
