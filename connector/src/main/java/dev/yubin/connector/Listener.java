@@ -2,7 +2,9 @@ package dev.yubin.connector;
 
 import dev.yubin.protocol.ProtocolSessionFactory;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -10,6 +12,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 
 /** One listening socket (SMTP, POP3, ...) whose connections each get a protocol engine. */
@@ -22,18 +25,21 @@ final class Listener {
   private final ProtocolSessionFactory sessions;
   private final TlsContext tls;
   private final boolean implicitTls;
+  private final ConnectionLimiter limits;
   private Channel serverChannel;
 
   /**
    * @param tls the TLS identity for STARTTLS or implicit TLS; null when TLS is unavailable
    * @param implicitTls whether every connection starts with a TLS handshake (RFC 8314)
+   * @param limits the bounds on concurrent connections
    */
   Listener(
       String name,
       InetSocketAddress address,
       ProtocolSessionFactory sessions,
       TlsContext tls,
-      boolean implicitTls) {
+      boolean implicitTls,
+      ConnectionLimiter limits) {
     if (implicitTls && tls == null) {
       throw new IllegalArgumentException(name + ": implicit TLS needs a TLS identity");
     }
@@ -42,6 +48,7 @@ final class Listener {
     this.sessions = sessions;
     this.tls = tls;
     this.implicitTls = implicitTls;
+    this.limits = limits;
   }
 
   void start(EventLoopGroup boss, EventLoopGroup io, WorkerPool workers)
@@ -57,6 +64,12 @@ final class Listener {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel channel) {
+                    String client = channel.remoteAddress().getAddress().getHostAddress();
+                    if (!limits.tryAcquire(client)) {
+                      refuse(channel);
+                      return;
+                    }
+                    channel.closeFuture().addListener(f -> limits.release(client));
                     if (implicitTls) {
                       channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
                     }
@@ -68,6 +81,18 @@ final class Listener {
                 });
     serverChannel = bootstrap.bind(address).sync().channel();
     LOG.info(() -> name + " listening on " + address + (implicitTls ? " (TLS)" : ""));
+  }
+
+  /** Tells a client over the limits so, in the protocol's words where it has some, and closes. */
+  private void refuse(SocketChannel channel) {
+    String line = sessions.busyLine();
+    if (line == null || implicitTls) {
+      channel.close();
+      return;
+    }
+    channel
+        .writeAndFlush(Unpooled.copiedBuffer(line + "\r\n", StandardCharsets.US_ASCII))
+        .addListener(ChannelFutureListener.CLOSE);
   }
 
   void stop() {

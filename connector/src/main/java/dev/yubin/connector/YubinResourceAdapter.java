@@ -70,6 +70,7 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
   private transient WorkerPool workerPool;
   private transient Map<MessageEndpointFactory, Listener> listeners;
   private transient TlsContext tls;
+  private transient ConnectionLimiter limits;
 
   @Override
   public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -79,6 +80,10 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
     workerPool = new WorkerPool(Settings.integer("yubin.workers", workers, 32), threads);
     listeners = new ConcurrentHashMap<>();
     tls = new TlsContext(tlsSource(), Clock.systemUTC());
+    limits =
+        new ConnectionLimiter(
+            Settings.integer("yubin.max-connections", null, 5000),
+            Settings.integer("yubin.max-connections-per-ip", null, 50));
     LOG.info("Yubin resource adapter started");
   }
 
@@ -132,7 +137,7 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
       String name, String portKey, Integer port, int defaultPort, ProtocolSessionFactory engine) {
     String address = Settings.string("yubin.bind", bind, "127.0.0.1");
     int number = Settings.integer(portKey, port, defaultPort);
-    return new Listener(name, new InetSocketAddress(address, number), engine, tls, false);
+    return new Listener(name, new InetSocketAddress(address, number), engine, tls, false, limits);
   }
 
   /**

@@ -2,8 +2,10 @@ package dev.yubin.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Output;
 import dev.yubin.protocol.ProtocolSession;
+import dev.yubin.protocol.ProtocolSessionFactory;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -91,7 +93,22 @@ class ListenerTest {
     workers = new WorkerPool(2, threads);
     listener =
         new Listener(
-            "TEST", new InetSocketAddress("127.0.0.1", port), c -> new EchoSession(), null, false);
+            "TEST",
+            new InetSocketAddress("127.0.0.1", port),
+            new ProtocolSessionFactory() {
+              @Override
+              public ProtocolSession newSession(ConnectionInfo connection) {
+                return new EchoSession();
+              }
+
+              @Override
+              public String busyLine() {
+                return "BUSY";
+              }
+            },
+            null,
+            false,
+            new ConnectionLimiter(100, 2));
     listener.start(loops, loops, workers);
   }
 
@@ -149,6 +166,20 @@ class ListenerTest {
       socket.getOutputStream().write("half a li".getBytes(StandardCharsets.US_ASCII));
     }
     assertThat(closedSessions.await(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void connectionsOverTheLimitAreToldAndClosed() throws Exception {
+    try (Socket first = new Socket("127.0.0.1", port);
+        Socket second = new Socket("127.0.0.1", port)) {
+      assertThat(reader(first).readLine()).isEqualTo("HELLO");
+      assertThat(reader(second).readLine()).isEqualTo("HELLO");
+      try (Socket third = new Socket("127.0.0.1", port)) {
+        BufferedReader in = reader(third);
+        assertThat(in.readLine()).isEqualTo("BUSY");
+        assertThat(in.readLine()).isNull();
+      }
+    }
   }
 
   private static BufferedReader reader(Socket socket) throws Exception {

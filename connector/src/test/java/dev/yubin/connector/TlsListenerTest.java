@@ -93,7 +93,8 @@ class TlsListenerTest {
             new InetSocketAddress("127.0.0.1", port),
             c -> new StartTlsSession(),
             tls,
-            implicit);
+            implicit,
+            new ConnectionLimiter(100, 100));
     listener.start(loops, loops, workers);
     return listener;
   }

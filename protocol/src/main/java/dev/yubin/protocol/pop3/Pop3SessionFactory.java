@@ -21,4 +21,10 @@ public final class Pop3SessionFactory implements ProtocolSessionFactory {
   public Pop3Session newSession(ConnectionInfo connection) {
     return new Pop3Session(config, backend, commands, connection.remoteAddress());
   }
+
+  /** RFC 2449 §8.1.2: SYS/TEMP says the refusal is temporary. */
+  @Override
+  public String busyLine() {
+    return "-ERR [SYS/TEMP] too many connections, try again later";
+  }
 }
