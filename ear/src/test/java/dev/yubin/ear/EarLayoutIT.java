@@ -26,7 +26,13 @@ class EarLayoutIT {
   void modulesAndLibrariesAreWhereTheServerLooks() throws IOException {
     try (ZipFile ear = new ZipFile(EAR.toFile())) {
       assertThat(names(ear))
-          .contains("yubin-rar.rar", "yubin-ejb.jar", "yubin.war", "lib/flyway-core.jar")
+          .contains(
+              "yubin-rar.rar",
+              "yubin-ejb.jar",
+              "yubin.war",
+              "lib/flyway-core.jar",
+              "lib/yubin-api.jar",
+              "lib/yubin-plugin-sender-blocklist.jar")
           .noneMatch(name -> name.contains("yubin-protocol") || name.contains("yubin-connector"))
           .noneMatch(name -> name.contains("netty"));
 
