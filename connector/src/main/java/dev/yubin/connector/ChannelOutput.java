@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.stream.ChunkedStream;
+import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,9 @@ final class ChannelOutput implements Output {
 
   @Override
   public void write(InputStream content) {
-    pending.add(new ChunkedStream(content, CHUNK));
+    // ChunkedStream sizes each chunk by available(): buffering makes that the full chunk, where
+    // a stream that reports 0 would be sent a byte at a time.
+    pending.add(new ChunkedStream(new BufferedInputStream(content, CHUNK), CHUNK));
   }
 
   @Override

@@ -63,6 +63,15 @@ public final class DotStuffingInputStream extends InputStream {
     return count == 0 ? -1 : count;
   }
 
+  /** The bytes ready without blocking: at least what is buffered (a stuffed dot may add one). */
+  @Override
+  public int available() {
+    if (ending != null) {
+      return ending.length - endingPosition;
+    }
+    return limit - position;
+  }
+
   @Override
   public void close() throws IOException {
     content.close();
