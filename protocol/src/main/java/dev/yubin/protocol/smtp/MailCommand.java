@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * MAIL FROM:&lt;reverse-path&gt; [SP mail-parameters] (RFC 5321 §4.1.1.2): opens a transaction if
  * the backend accepts the sender. Parameters, after EHLO only: SIZE (RFC 1870 §6, refused with 552
- * 5.3.4 above the limit) and BODY=7BIT or 8BITMIME (RFC 6152); any other gives 555 5.5.4.
+ * 5.3.4 above the limit), BODY=7BIT or 8BITMIME (RFC 6152), and AUTH= when AUTH is offered (RFC
+ * 4954 §5); any other gives 555 5.5.4. With {@code authRequired}, MAIL before AUTH gets 530 5.7.0.
  */
 final class MailCommand implements SmtpCommand {
 
@@ -18,7 +19,8 @@ final class MailCommand implements SmtpCommand {
 
   @Override
   public List<Precondition> preconditions() {
-    return List.of(Precondition.GREETED, Precondition.NO_TRANSACTION);
+    return List.of(
+        Precondition.GREETED, Precondition.NO_TRANSACTION, Precondition.AUTHENTICATED_IF_REQUIRED);
   }
 
   @Override
@@ -56,6 +58,10 @@ final class MailCommand implements SmtpCommand {
           switch (parameter.keyword()) {
             case "SIZE" -> checkSize(parameter.value(), session.config().maxMessageSize());
             case "BODY" -> checkBody(parameter.value());
+            case "AUTH" ->
+                session.config().authOffered()
+                    ? checkAuth(parameter.value())
+                    : Optional.of(SmtpReplies.unsupportedOption(parameter.keyword()));
             default -> Optional.of(SmtpReplies.unsupportedOption(parameter.keyword()));
           };
       if (problem.isPresent()) {
@@ -75,6 +81,16 @@ final class MailCommand implements SmtpCommand {
       return Optional.of(SmtpReplies.MESSAGE_TOO_BIG);
     }
     return Optional.empty();
+  }
+
+  /**
+   * RFC 4954 §5: AUTH=xtext names who submitted the message first; a server offering AUTH must
+   * accept it. We do not relay on the strength of it, so it is checked and otherwise ignored.
+   */
+  private static Optional<Reply> checkAuth(String value) {
+    return value != null && Xtext.decode(value).isPresent()
+        ? Optional.empty()
+        : Optional.of(SmtpReplies.BAD_PARAMETERS);
   }
 
   /** RFC 6152 §2: BODY=7BIT or BODY=8BITMIME. */

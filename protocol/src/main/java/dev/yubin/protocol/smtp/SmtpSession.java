@@ -5,7 +5,10 @@ import dev.yubin.protocol.LineAssembler;
 import dev.yubin.protocol.LineAssembler.Line;
 import dev.yubin.protocol.Output;
 import dev.yubin.protocol.ProtocolSession;
+import dev.yubin.protocol.sasl.AuthFailureLimiter;
+import dev.yubin.protocol.sasl.SaslMechanism;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,6 +16,10 @@ import java.util.Optional;
  * command line to its {@link SmtpCommand} and each DATA line to a {@link MessageReceiver}, writes
  * replies in order (so pipelined input, RFC 2920, just works), counts errors, and keeps the state
  * and the mail transaction that commands read and change.
+ *
+ * <p>Input is taken one line at a time, so that what follows a line can be treated otherwise: after
+ * STARTTLS the rest of the input is discarded (RFC 3207 §4.2), during AUTH lines are SASL
+ * responses.
  */
 public final class SmtpSession implements ProtocolSession {
 
@@ -24,22 +31,34 @@ public final class SmtpSession implements ProtocolSession {
   private final SmtpConfig config;
   private final SmtpBackend backend;
   private final SmtpCommands commands;
-  private final ConnectionInfo connection;
+  private final List<SaslMechanism> mechanisms;
+  private final AuthFailureLimiter authFailures;
   private final LineAssembler lines = new LineAssembler(MAX_LINE_LENGTH);
 
+  private ConnectionInfo connection;
   private SmtpState state = SmtpState.CONNECTED;
   private String heloName;
   private boolean extended;
+  private String authenticatedUser;
+  private AuthExchange auth;
   private MailTransaction transaction;
   private MessageReceiver message;
   private boolean skippingOverlongLine;
+  private boolean discardingInput;
   private int errors;
 
   SmtpSession(
-      SmtpConfig config, SmtpBackend backend, SmtpCommands commands, ConnectionInfo connection) {
+      SmtpConfig config,
+      SmtpBackend backend,
+      SmtpCommands commands,
+      List<SaslMechanism> mechanisms,
+      AuthFailureLimiter authFailures,
+      ConnectionInfo connection) {
     this.config = config;
     this.backend = backend;
     this.commands = commands;
+    this.mechanisms = mechanisms;
+    this.authFailures = authFailures;
     this.connection = connection;
   }
 
@@ -51,8 +70,16 @@ public final class SmtpSession implements ProtocolSession {
 
   @Override
   public void receive(byte[] data, int offset, int length, Output out) {
-    if (state != SmtpState.CLOSED) {
-      lines.feed(data, offset, length, line -> accept(line, out));
+    int position = offset;
+    int end = offset + length;
+    while (position < end && state != SmtpState.CLOSED) {
+      position += lines.feedOne(data, position, end - position, line -> accept(line, out));
+      if (discardingInput) {
+        // RFC 3207 §4.2: what the client sent before the TLS handshake is not to be trusted.
+        discardingInput = false;
+        lines.reset();
+        return;
+      }
     }
   }
 
@@ -81,6 +108,13 @@ public final class SmtpSession implements ProtocolSession {
     if (state == SmtpState.DATA) {
       if (message.accept(line)) {
         respond(finishMessage(), out);
+      }
+      return;
+    }
+    if (state == SmtpState.AUTH) {
+      SmtpResponse response = auth.accept(line);
+      if (response != null) {
+        respond(response, out);
       }
       return;
     }
@@ -139,6 +173,8 @@ public final class SmtpSession implements ProtocolSession {
     response.writeTo(out);
     if (response.closesConnection()) {
       end();
+    } else if (response.startsTls()) {
+      tlsStarted();
     } else if (response.isError() && ++errors >= config.maxErrors()) {
       SmtpResponse.of(SmtpReplies.tooManyErrors(config.hostname())).thenClose().writeTo(out);
       end();
@@ -147,7 +183,28 @@ public final class SmtpSession implements ProtocolSession {
 
   private void end() {
     resetTransaction();
+    auth = null;
     state = SmtpState.CLOSED;
+  }
+
+  /**
+   * RFC 3207 §4.2: the session starts over, secure, knowing nothing from before the handshake; the
+   * rest of the input is discarded.
+   */
+  private void tlsStarted() {
+    resetTransaction();
+    heloName = null;
+    extended = false;
+    authenticatedUser = null;
+    connection =
+        new ConnectionInfo(
+            connection.remoteAddress(),
+            connection.remotePort(),
+            connection.localAddress(),
+            connection.localPort(),
+            true);
+    state = SmtpState.CONNECTED;
+    discardingInput = true;
   }
 
   // What commands read and change.
@@ -173,9 +230,50 @@ public final class SmtpSession implements ProtocolSession {
     return extended;
   }
 
+  ConnectionInfo connection() {
+    return connection;
+  }
+
+  boolean isSecure() {
+    return connection.secure();
+  }
+
+  boolean isAuthenticated() {
+    return authenticatedUser != null;
+  }
+
+  /** Whether AUTH may start now: offered, and over TLS if the policy says so. */
+  boolean isAuthAllowedNow() {
+    return config.authOffered() && (isSecure() || !config.authRequiresTls());
+  }
+
+  List<SaslMechanism> mechanisms() {
+    return mechanisms;
+  }
+
+  AuthFailureLimiter authFailures() {
+    return authFailures;
+  }
+
   /** What the backend may know of this session. */
   SmtpSessionInfo info() {
-    return new SmtpSessionInfo(connection, heloName, extended, null);
+    return new SmtpSessionInfo(connection, heloName, extended, authenticatedUser);
+  }
+
+  /** A challenge went out: the next lines are SASL responses. */
+  void continueAuth(AuthExchange exchange) {
+    auth = exchange;
+    state = SmtpState.AUTH;
+  }
+
+  void authenticated(String identity) {
+    authenticatedUser = identity;
+  }
+
+  /** The AUTH exchange is over, whatever its outcome. */
+  void endAuth() {
+    auth = null;
+    state = restingState();
   }
 
   /** HELO or EHLO: a new start, with no transaction (RFC 5321 §4.1.4). */
@@ -211,6 +309,17 @@ public final class SmtpSession implements ProtocolSession {
       message = null;
     }
     transaction = null;
-    state = heloName == null ? SmtpState.CONNECTED : SmtpState.GREETED;
+    state = restingState();
+  }
+
+  /** Where the dialogue stands between commands, from the greeting and the transaction. */
+  private SmtpState restingState() {
+    if (heloName == null) {
+      return SmtpState.CONNECTED;
+    }
+    if (transaction == null) {
+      return SmtpState.GREETED;
+    }
+    return transaction.recipientCount() == 0 ? SmtpState.MAIL : SmtpState.RCPT;
   }
 }

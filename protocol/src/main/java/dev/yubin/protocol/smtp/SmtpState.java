@@ -10,6 +10,8 @@ enum SmtpState {
   MAIL,
   /** At least one recipient accepted. */
   RCPT,
+  /** 334 sent during AUTH: lines are SASL responses (RFC 4954 §4). */
+  AUTH,
   /** 354 sent: lines are message content until CRLF.CRLF. */
   DATA,
   /** QUIT, an error limit or a timeout closed the session, or the client went away. */

@@ -2,41 +2,15 @@ package dev.yubin.protocol.sasl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yubin.protocol.FakeClock;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class AuthFailureLimiterTest {
-
-  /** A clock the test moves by hand. */
-  static final class FakeClock extends Clock {
-    private Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   private final FakeClock clock = new FakeClock();
   private final AuthFailureLimiter limiter =
