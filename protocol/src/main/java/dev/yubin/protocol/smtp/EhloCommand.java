@@ -36,6 +36,8 @@ final class EhloCommand implements SmtpCommand {
     }
     lines.add("ENHANCEDSTATUSCODES"); // RFC 2034
     lines.add("8BITMIME"); // RFC 6152
+    lines.add("SMTPUTF8"); // RFC 6531
+    lines.add("DSN"); // RFC 3461
     return SmtpResponse.multiline(250, lines);
   }
 }

@@ -10,11 +10,20 @@ import java.util.List;
 final class MailTransaction {
 
   private final String reversePath;
-  private final List<String> recipients = new ArrayList<>();
+  private final boolean smtpUtf8;
+  private final DsnRequest dsn;
+  private final List<Recipient> recipients = new ArrayList<>();
   private int recipientAttempts;
 
-  MailTransaction(String reversePath) {
+  MailTransaction(String reversePath, boolean smtpUtf8, DsnRequest dsn) {
     this.reversePath = reversePath;
+    this.smtpUtf8 = smtpUtf8;
+    this.dsn = dsn;
+  }
+
+  /** Whether MAIL carried SMTPUTF8 (RFC 6531 §3.4). */
+  boolean smtpUtf8() {
+    return smtpUtf8;
   }
 
   String reversePath() {
@@ -34,11 +43,11 @@ final class MailTransaction {
     recipientAttempts++;
   }
 
-  void addRecipient(String forwardPath) {
-    recipients.add(forwardPath);
+  void addRecipient(Recipient recipient) {
+    recipients.add(recipient);
   }
 
   Envelope envelope() {
-    return new Envelope(reversePath, recipients);
+    return new Envelope(reversePath, recipients, smtpUtf8, dsn);
   }
 }

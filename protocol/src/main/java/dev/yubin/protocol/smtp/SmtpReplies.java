@@ -44,6 +44,9 @@ final class SmtpReplies {
   static final Reply AUTH_NOT_ENABLED = Reply.of(503, "5.5.1", "Error: authentication not enabled");
   static final Reply AUTH_REQUIRED = Reply.of(530, "5.7.0", "Authentication required");
 
+  /** RFC 6531 §3.7.4.1: a non-ASCII address in a transaction without SMTPUTF8. */
+  static final Reply NEEDS_SMTPUTF8 = Reply.of(553, "5.6.7", "Non-ASCII address requires SMTPUTF8");
+
   /** RFC 5321 §3.5.3: we neither confirm nor deny a mailbox, but accept mail for it. */
   static final Reply CANNOT_VERIFY =
       Reply.of(252, "2.5.0", "Cannot VRFY user, but will accept message and attempt delivery");

@@ -284,13 +284,13 @@ public final class SmtpSession implements ProtocolSession {
     state = SmtpState.GREETED;
   }
 
-  void startTransaction(String reversePath) {
-    transaction = new MailTransaction(reversePath);
+  void startTransaction(String reversePath, boolean smtpUtf8, DsnRequest dsn) {
+    transaction = new MailTransaction(reversePath, smtpUtf8, dsn);
     state = SmtpState.MAIL;
   }
 
-  void addRecipient(String forwardPath) {
-    transaction.addRecipient(forwardPath);
+  void addRecipient(Recipient recipient) {
+    transaction.addRecipient(recipient);
     state = SmtpState.RCPT;
   }
 
