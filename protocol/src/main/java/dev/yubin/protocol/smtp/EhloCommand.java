@@ -38,6 +38,7 @@ final class EhloCommand implements SmtpCommand {
     lines.add("8BITMIME"); // RFC 6152
     lines.add("SMTPUTF8"); // RFC 6531
     lines.add("DSN"); // RFC 3461
+    lines.add("CHUNKING"); // RFC 3030
     return SmtpResponse.multiline(250, lines);
   }
 }

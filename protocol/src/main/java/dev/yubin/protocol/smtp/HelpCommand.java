@@ -9,7 +9,7 @@ final class HelpCommand implements SmtpCommand {
       Reply.of(
           214,
           "2.0.0",
-          "Commands: EHLO HELO STARTTLS AUTH MAIL RCPT DATA RSET NOOP QUIT VRFY HELP");
+          "Commands: EHLO HELO STARTTLS AUTH MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP");
 
   @Override
   public SmtpResponse execute(SmtpSession session, String argument) {

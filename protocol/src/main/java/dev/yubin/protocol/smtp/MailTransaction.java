@@ -14,6 +14,9 @@ final class MailTransaction {
   private final DsnRequest dsn;
   private final List<Recipient> recipients = new ArrayList<>();
   private int recipientAttempts;
+  private MessageSink chunkSink;
+  private long chunkedSize;
+  private boolean chunked;
 
   MailTransaction(String reversePath, boolean smtpUtf8, DsnRequest dsn) {
     this.reversePath = reversePath;
@@ -45,6 +48,48 @@ final class MailTransaction {
 
   void addRecipient(Recipient recipient) {
     recipients.add(recipient);
+  }
+
+  /** Whether BDAT has been used: DATA may not follow (RFC 3030 §2). */
+  boolean isChunked() {
+    return chunked;
+  }
+
+  /** The sink of the BDAT chunks so far, or null before the first accepted chunk. */
+  MessageSink chunkSink() {
+    return chunkSink;
+  }
+
+  /** Octets taken in BDAT chunks so far. */
+  long chunkedSize() {
+    return chunkedSize;
+  }
+
+  void markChunked() {
+    chunked = true;
+  }
+
+  void startChunking(MessageSink sink) {
+    chunkSink = sink;
+  }
+
+  void addChunk(long size) {
+    chunkedSize += size;
+  }
+
+  /** Hands the BDAT sink over for delivery; the transaction no longer owns it. */
+  MessageSink takeChunkSink() {
+    MessageSink sink = chunkSink;
+    chunkSink = null;
+    return sink;
+  }
+
+  /** The transaction ends without delivery: BDAT content is dropped. */
+  void discard() {
+    if (chunkSink != null) {
+      chunkSink.discard();
+      chunkSink = null;
+    }
   }
 
   Envelope envelope() {

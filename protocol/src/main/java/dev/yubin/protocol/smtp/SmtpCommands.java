@@ -27,7 +27,8 @@ final class SmtpCommands {
             Map.entry("EXPN", new ExpnCommand()),
             Map.entry("HELP", new HelpCommand()),
             Map.entry("STARTTLS", new StartTlsCommand()),
-            Map.entry("AUTH", new AuthCommand())));
+            Map.entry("AUTH", new AuthCommand()),
+            Map.entry("BDAT", new BdatCommand())));
   }
 
   Optional<SmtpCommand> find(String verb) {

@@ -17,6 +17,8 @@ final class SmtpReplies {
   static final Reply TEMPORARY_FAILURE =
       Reply.of(451, "4.3.0", "Error: temporary failure, please try again later");
   static final Reply TOO_MANY_RECIPIENTS = Reply.of(452, "4.5.3", "Error: too many recipients");
+  static final Reply DATA_AFTER_BDAT =
+      Reply.of(503, "5.5.1", "Error: DATA not allowed after BDAT in the same transaction");
   static final Reply NO_VALID_RECIPIENTS = Reply.of(554, "5.5.1", "Error: no valid recipients");
   static final Reply MESSAGE_TOO_BIG =
       Reply.of(552, "5.3.4", "Message size exceeds fixed maximum message size");
@@ -73,6 +75,12 @@ final class SmtpReplies {
 
   static Reply timeout(String hostname) {
     return Reply.of(421, "4.4.2", hostname + " Error: timeout exceeded");
+  }
+
+  /** After a BDAT whose size does not parse, the next command cannot be found (RFC 3030 §2). */
+  static Reply cannotResynchronise(String hostname) {
+    return Reply.of(
+        421, "4.5.0", hostname + " Error: lost track of BDAT chunk, closing connection");
   }
 
   static Reply tooManyErrors(String hostname) {

@@ -46,6 +46,18 @@ record SmtpResponse(int code, List<String> lines, boolean closesConnection, bool
     return new SmtpResponse(code, lines, true, false);
   }
 
+  /** This reply, then {@code closing} (a 421), then the connection closes (RFC 5321 §3.8). */
+  SmtpResponse thenCloseWith(Reply closing) {
+    List<String> both = new ArrayList<>(lines);
+    both.add(closing.toString());
+    return new SmtpResponse(code, both, true, false);
+  }
+
+  /** No reply yet: it comes after the BDAT chunk's octets. */
+  static SmtpResponse deferred() {
+    return new SmtpResponse(0, List.of(), false, false);
+  }
+
   SmtpResponse thenStartTls() {
     return new SmtpResponse(code, lines, false, true);
   }

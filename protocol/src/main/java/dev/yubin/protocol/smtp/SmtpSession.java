@@ -5,6 +5,7 @@ import dev.yubin.protocol.LineAssembler;
 import dev.yubin.protocol.LineAssembler.Line;
 import dev.yubin.protocol.Output;
 import dev.yubin.protocol.ProtocolSession;
+import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.sasl.AuthFailureLimiter;
 import dev.yubin.protocol.sasl.SaslMechanism;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public final class SmtpSession implements ProtocolSession {
   /** A text line is at most 1000 octets with CRLF (RFC 5321 §4.5.3.1.6); commands get the same. */
   static final int MAX_LINE_LENGTH = 1000 - 2;
 
-  private static final System.Logger LOG = System.getLogger(SmtpSession.class.getName());
+  static final System.Logger LOG = System.getLogger(SmtpSession.class.getName());
 
   private final SmtpConfig config;
   private final SmtpBackend backend;
@@ -43,6 +44,7 @@ public final class SmtpSession implements ProtocolSession {
   private AuthExchange auth;
   private MailTransaction transaction;
   private MessageReceiver message;
+  private ChunkReceiver chunk;
   private boolean skippingOverlongLine;
   private boolean discardingInput;
   private int errors;
@@ -72,7 +74,20 @@ public final class SmtpSession implements ProtocolSession {
   public void receive(byte[] data, int offset, int length, Output out) {
     int position = offset;
     int end = offset + length;
-    while (position < end && state != SmtpState.CLOSED) {
+    while (state != SmtpState.CLOSED) {
+      if (chunk != null) {
+        int count = (int) Math.min(chunk.remaining(), end - position);
+        chunk.accept(data, position, count);
+        position += count;
+        if (chunk.remaining() > 0) {
+          return;
+        }
+        respond(finishChunk(), out);
+        continue;
+      }
+      if (position == end) {
+        return;
+      }
       position += lines.feedOne(data, position, end - position, line -> accept(line, out));
       if (discardingInput) {
         // RFC 3207 §4.2: what the client sent before the TLS handshake is not to be trusted.
@@ -98,7 +113,9 @@ public final class SmtpSession implements ProtocolSession {
 
   @Override
   public Duration idleTimeout() {
-    return state == SmtpState.DATA ? config.dataTimeout() : config.commandTimeout();
+    return state == SmtpState.DATA || state == SmtpState.BDAT
+        ? config.dataTimeout()
+        : config.commandTimeout();
   }
 
   private void accept(Line line, Output out) {
@@ -156,17 +173,51 @@ public final class SmtpSession implements ProtocolSession {
   private SmtpResponse finishMessage() {
     MessageReceiver received = message;
     message = null;
-    Envelope envelope = transaction.envelope();
-    resetTransaction();
     if (received.failure().isPresent()) {
+      resetTransaction();
       return SmtpResponse.of(received.failure().get());
     }
+    return deliver(received.sink());
+  }
+
+  /** The end of a BDAT chunk: its reply, or the delivery reply after LAST (RFC 3030 §2). */
+  private SmtpResponse finishChunk() {
+    ChunkReceiver received = chunk;
+    chunk = null;
+    state = restingState();
+    if (received.refusal() != null) {
+      if (received.resetsTransaction()) {
+        resetTransaction();
+      }
+      return SmtpResponse.of(received.refusal());
+    }
+    transaction.addChunk(received.size());
+    if (received.isLast()) {
+      return deliver(transaction.takeChunkSink());
+    }
+    return SmtpResponse.of(Reply.of(250, "2.0.0", received.size() + " octets received"));
+  }
+
+  /** Hands the message to the backend; the transaction ends whatever the outcome. */
+  private SmtpResponse deliver(MessageSink content) {
+    Envelope envelope = transaction.envelope();
+    resetTransaction();
     try {
-      return SmtpResponse.of(backend.deliver(info(), envelope, received.sink()));
+      return SmtpResponse.of(backend.deliver(info(), envelope, content));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "delivery failed", e);
       return SmtpResponse.of(SmtpReplies.TEMPORARY_FAILURE);
     }
+  }
+
+  /** BDAT: the next octets are a chunk; the reply waits for them. */
+  SmtpResponse readChunk(ChunkReceiver receiver) {
+    if (transaction != null) {
+      transaction.markChunked();
+    }
+    chunk = receiver;
+    state = SmtpState.BDAT;
+    return SmtpResponse.deferred();
   }
 
   private void respond(SmtpResponse response, Output out) {
@@ -308,6 +359,10 @@ public final class SmtpSession implements ProtocolSession {
       message.abort();
       message = null;
     }
+    if (transaction != null) {
+      transaction.discard();
+    }
+    chunk = null;
     transaction = null;
     state = restingState();
   }

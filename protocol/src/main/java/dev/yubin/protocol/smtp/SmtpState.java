@@ -14,6 +14,8 @@ enum SmtpState {
   AUTH,
   /** 354 sent: lines are message content until CRLF.CRLF. */
   DATA,
+  /** BDAT accepted: octets are chunk content until its size is reached (RFC 3030 §2). */
+  BDAT,
   /** QUIT, an error limit or a timeout closed the session, or the client went away. */
   CLOSED
 }

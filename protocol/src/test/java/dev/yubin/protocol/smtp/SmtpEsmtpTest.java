@@ -64,4 +64,56 @@ class SmtpEsmtpTest {
     assertThat(envelope.reversePath()).isEqualTo("jörg@bücher.test");
     assertThat(envelope.dsn()).isEqualTo(DsnRequest.NONE);
   }
+
+  @Test
+  void bdatStoresChunksByteForByteWithoutUnstuffingOrLineRules() {
+    byte[] first = "Subject: raw\r\n\r\n..dots\r\n.\r\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] second = {0, 'a', '\r', 'b', '\n', '.', '\n', (byte) 0xff, 0};
+    send("MAIL FROM:<carol@sender.test>\r\nRCPT TO:<alice@example.test>\r\n");
+    assertThat(send(concat(("BDAT " + first.length + "\r\n").getBytes(), first)))
+        .containsExactly("250 2.0.0 " + first.length + " octets received");
+    assertThat(send(concat(("BDAT " + second.length + " LAST\r\n").getBytes(), second)))
+        .singleElement()
+        .asString()
+        .startsWith("250 2.0.0 Ok: queued as");
+    assertThat(backend.delivered().get(0).content()).isEqualTo(concat(first, second));
+    assertThat(session.idleTimeout()).isEqualTo(TestSmtp.config().commandTimeout());
+  }
+
+  @Test
+  void manyPipelinedChunksInOneReceive() {
+    String wire =
+        "MAIL FROM:<carol@sender.test>\r\nRCPT TO:<alice@example.test>\r\n"
+            + "BDAT 3\r\none"
+            + "BDAT 3\r\ntwo"
+            + "BDAT 5 LAST\r\nthree"
+            + "NOOP\r\n";
+    assertThat(send(wire))
+        .containsExactly(
+            "250 2.1.0 Ok",
+            "250 2.1.5 Ok",
+            "250 2.0.0 3 octets received",
+            "250 2.0.0 3 octets received",
+            "250 2.0.0 Ok: queued as M1",
+            "250 2.0.0 Ok");
+    assertThat(backend.delivered().get(0).text()).isEqualTo("onetwothree");
+  }
+
+  @Test
+  void aChunkStillArrivingUsesTheDataTimeoutAndIsDiscardedIfTheClientLeaves() {
+    send("MAIL FROM:<carol@sender.test>\r\nRCPT TO:<alice@example.test>\r\nBDAT 3\r\nabc");
+    assertThat(send("BDAT 10 LAST\r\nhalf")).isEmpty();
+    assertThat(session.idleTimeout()).isEqualTo(TestSmtp.config().dataTimeout());
+    session.closed();
+    assertThat(backend.delivered()).isEmpty();
+    assertThat(backend.sinks())
+        .singleElement()
+        .satisfies(s -> assertThat(s.isDiscarded()).isTrue());
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
 }
