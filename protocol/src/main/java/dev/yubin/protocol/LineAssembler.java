@@ -39,29 +39,52 @@ public final class LineAssembler {
   public void feed(byte[] data, int offset, int count, Consumer<Line> sink) {
     int end = offset + count;
     for (int i = offset; i < end; i++) {
-      byte b = data[i];
-      if (b == '\n') {
-        boolean crlf = length > 0 && buffer[length - 1] == '\r';
-        int contentLength = crlf ? length - 1 : length;
-        byte[] content = Arrays.copyOf(buffer, contentLength);
-        length = 0;
-        sink.accept(new Line(content, true, crlf));
-      } else {
-        int max = buffer.length - 1;
-        if (length == buffer.length || (length == max && b != '\r')) {
-          // Full: hand out the content, but keep a trailing CR beyond the limit: it may belong
-          // to the coming CRLF.
-          int keep = length == buffer.length ? 1 : 0;
-          byte[] piece = Arrays.copyOf(buffer, length - keep);
-          length = keep;
-          if (keep == 1) {
-            buffer[0] = '\r';
-          }
-          sink.accept(new Line(piece, false, false));
-        }
-        buffer[length++] = b;
+      push(data[i], sink);
+    }
+  }
+
+  /**
+   * Feeds bytes up to the first complete line (or full piece), which goes to {@code sink}, and
+   * leaves the rest alone: for protocols whose next bytes may not be lines (SMTP BDAT, STARTTLS).
+   *
+   * @return how many bytes were consumed
+   */
+  public int feedOne(byte[] data, int offset, int count, Consumer<Line> sink) {
+    int end = offset + count;
+    for (int i = offset; i < end; i++) {
+      if (push(data[i], sink)) {
+        return i - offset + 1;
       }
     }
+    return count;
+  }
+
+  /** Takes one byte; true if a line or piece went to {@code sink}. */
+  private boolean push(byte b, Consumer<Line> sink) {
+    if (b == '\n') {
+      boolean crlf = length > 0 && buffer[length - 1] == '\r';
+      int contentLength = crlf ? length - 1 : length;
+      byte[] content = Arrays.copyOf(buffer, contentLength);
+      length = 0;
+      sink.accept(new Line(content, true, crlf));
+      return true;
+    }
+    boolean emitted = false;
+    int max = buffer.length - 1;
+    if (length == buffer.length || (length == max && b != '\r')) {
+      // Full: hand out the content, but keep a trailing CR beyond the limit: it may belong
+      // to the coming CRLF.
+      int keep = length == buffer.length ? 1 : 0;
+      byte[] piece = Arrays.copyOf(buffer, length - keep);
+      length = keep;
+      if (keep == 1) {
+        buffer[0] = '\r';
+      }
+      sink.accept(new Line(piece, false, false));
+      emitted = true;
+    }
+    buffer[length++] = b;
+    return emitted;
   }
 
   /** Bytes received since the last complete line. */

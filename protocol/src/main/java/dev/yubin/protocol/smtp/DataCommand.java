@@ -19,6 +19,9 @@ final class DataCommand implements SmtpCommand {
     if (!argument.isEmpty()) {
       return SmtpResponse.of(SmtpReplies.syntax("DATA"));
     }
+    if (session.transaction().isChunked()) {
+      return SmtpResponse.of(SmtpReplies.DATA_AFTER_BDAT);
+    }
     if (session.transaction().recipientCount() == 0) {
       return SmtpResponse.of(SmtpReplies.NO_VALID_RECIPIENTS);
     }

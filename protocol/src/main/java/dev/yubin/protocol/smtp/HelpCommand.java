@@ -6,7 +6,10 @@ import dev.yubin.protocol.Reply;
 final class HelpCommand implements SmtpCommand {
 
   private static final Reply COMMANDS =
-      Reply.of(214, "2.0.0", "Commands: EHLO HELO MAIL RCPT DATA RSET NOOP QUIT VRFY HELP");
+      Reply.of(
+          214,
+          "2.0.0",
+          "Commands: EHLO HELO STARTTLS AUTH MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP");
 
   @Override
   public SmtpResponse execute(SmtpSession session, String argument) {

@@ -10,11 +10,23 @@ import java.util.List;
 final class MailTransaction {
 
   private final String reversePath;
-  private final List<String> recipients = new ArrayList<>();
+  private final boolean smtpUtf8;
+  private final DsnRequest dsn;
+  private final List<Recipient> recipients = new ArrayList<>();
   private int recipientAttempts;
+  private MessageSink chunkSink;
+  private long chunkedSize;
+  private boolean chunked;
 
-  MailTransaction(String reversePath) {
+  MailTransaction(String reversePath, boolean smtpUtf8, DsnRequest dsn) {
     this.reversePath = reversePath;
+    this.smtpUtf8 = smtpUtf8;
+    this.dsn = dsn;
+  }
+
+  /** Whether MAIL carried SMTPUTF8 (RFC 6531 §3.4). */
+  boolean smtpUtf8() {
+    return smtpUtf8;
   }
 
   String reversePath() {
@@ -34,11 +46,53 @@ final class MailTransaction {
     recipientAttempts++;
   }
 
-  void addRecipient(String forwardPath) {
-    recipients.add(forwardPath);
+  void addRecipient(Recipient recipient) {
+    recipients.add(recipient);
+  }
+
+  /** Whether BDAT has been used: DATA may not follow (RFC 3030 §2). */
+  boolean isChunked() {
+    return chunked;
+  }
+
+  /** The sink of the BDAT chunks so far, or null before the first accepted chunk. */
+  MessageSink chunkSink() {
+    return chunkSink;
+  }
+
+  /** Octets taken in BDAT chunks so far. */
+  long chunkedSize() {
+    return chunkedSize;
+  }
+
+  void markChunked() {
+    chunked = true;
+  }
+
+  void startChunking(MessageSink sink) {
+    chunkSink = sink;
+  }
+
+  void addChunk(long size) {
+    chunkedSize += size;
+  }
+
+  /** Hands the BDAT sink over for delivery; the transaction no longer owns it. */
+  MessageSink takeChunkSink() {
+    MessageSink sink = chunkSink;
+    chunkSink = null;
+    return sink;
+  }
+
+  /** The transaction ends without delivery: BDAT content is dropped. */
+  void discard() {
+    if (chunkSink != null) {
+      chunkSink.discard();
+      chunkSink = null;
+    }
   }
 
   Envelope envelope() {
-    return new Envelope(reversePath, recipients);
+    return new Envelope(reversePath, recipients, smtpUtf8, dsn);
   }
 }

@@ -20,12 +20,16 @@ import java.util.regex.Pattern;
  * 5321 §4.1.2 and appendix C). Postmaster without a domain is accepted in any case and returned as
  * {@code postmaster} (RFC 5321 §4.5.1).
  *
+ * <p>Non-ASCII characters are accepted in local parts, quoted strings and domain labels as RFC 6531
+ * §3.3 allows; MAIL and RCPT refuse them unless the transaction uses SMTPUTF8.
+ *
  * @see "RFC 5321 §4.1.2"
  */
 final class PathParser {
 
   private static final Pattern SUB_DOMAIN =
-      Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?");
+      Pattern.compile(
+          "[A-Za-z0-9\\x{80}-\\x{10FFFF}]([A-Za-z0-9\\x{80}-\\x{10FFFF}-]*[A-Za-z0-9\\x{80}-\\x{10FFFF}])?");
   private static final String ATEXT_SPECIALS = "!#$%&'*+-/=?^_`{|}~";
   private static final int MAX_DOMAIN_LENGTH = 255;
   private static final String POSTMASTER = "postmaster";
@@ -151,7 +155,8 @@ final class PathParser {
     return (c >= 'A' && c <= 'Z')
         || (c >= 'a' && c <= 'z')
         || (c >= '0' && c <= '9')
-        || ATEXT_SPECIALS.indexOf(c) >= 0;
+        || ATEXT_SPECIALS.indexOf(c) >= 0
+        || c >= 0x80; // UTF8-non-ascii, RFC 6531 §3.3
   }
 
   /** Quoted-string = DQUOTE *( qtextSMTP / quoted-pairSMTP ) DQUOTE. */
@@ -167,7 +172,7 @@ final class PathParser {
           return false;
         }
         pos++;
-      } else if (c < 32 || c > 126) {
+      } else if (c < 32 || c == 127) { // qtextSMTP and UTF8-non-ascii (RFC 6531 §3.3)
         return false;
       }
     }
@@ -197,7 +202,8 @@ final class PathParser {
         || (c >= 'a' && c <= 'z')
         || (c >= '0' && c <= '9')
         || c == '-'
-        || c == '.';
+        || c == '.'
+        || c >= 0x80; // U-labels, RFC 6531 §3.3
   }
 
   /** address-literal = "[" ... "]" (RFC 5321 §4.1.3); returns it, or null. */

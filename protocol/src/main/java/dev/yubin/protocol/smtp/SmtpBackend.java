@@ -1,6 +1,8 @@
 package dev.yubin.protocol.smtp;
 
 import dev.yubin.protocol.Reply;
+import dev.yubin.protocol.sasl.AuthResult;
+import dev.yubin.protocol.sasl.ScramCredentials;
 
 /**
  * What the SMTP engine asks of the mail system. In the server this is the resource adapter's
@@ -24,4 +26,24 @@ public interface SmtpBackend {
    * {@code content} from this call on.
    */
   Reply deliver(SmtpSessionInfo session, Envelope envelope, MessageSink content);
+
+  /**
+   * AUTH PLAIN or LOGIN (RFC 4954, RFC 4616): checks a password. Answers {@link
+   * AuthResult#accepted} with the canonical account name, {@link AuthResult#rejected} for bad
+   * credentials, an unknown user or an authorization identity the user may not assume, and {@link
+   * AuthResult#unavailable} when the credential store cannot answer (454 4.7.0).
+   *
+   * @param authorizationId the identity to act as (PLAIN's authzid), or null when the client gave
+   *     none; a value other than {@code user} must be rejected unless the backend allows it
+   */
+  AuthResult authenticate(
+      SmtpSessionInfo session, String authorizationId, String user, String password);
+
+  /**
+   * AUTH SCRAM-SHA-256 (RFC 7677): the user's verifier, derived from the stored PBKDF2-HMAC-SHA256
+   * hash with {@link ScramCredentials#fromSaltedPassword}; null if there is no such user (the
+   * engine then fails the exchange at its end, with fake credentials, so that names cannot be
+   * probed).
+   */
+  ScramCredentials scramCredentials(SmtpSessionInfo session, String user);
 }

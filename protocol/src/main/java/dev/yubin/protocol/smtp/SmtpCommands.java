@@ -25,7 +25,10 @@ final class SmtpCommands {
             Map.entry("QUIT", new QuitCommand()),
             Map.entry("VRFY", new VrfyCommand()),
             Map.entry("EXPN", new ExpnCommand()),
-            Map.entry("HELP", new HelpCommand())));
+            Map.entry("HELP", new HelpCommand()),
+            Map.entry("STARTTLS", new StartTlsCommand()),
+            Map.entry("AUTH", new AuthCommand()),
+            Map.entry("BDAT", new BdatCommand())));
   }
 
   Optional<SmtpCommand> find(String verb) {

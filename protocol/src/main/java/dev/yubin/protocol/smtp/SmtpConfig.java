@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Identity and limits of the SMTP service.
+ * Identity, limits and policy of one SMTP listener. {@link #defaults} is the MX port (25): no AUTH,
+ * like Postfix; {@link #submission} is the submission ports (587 with STARTTLS, 465 with implicit
+ * TLS): AUTH required before MAIL, and only over TLS. The {@code with...} methods return a changed
+ * copy.
  *
  * @param hostname our name in the greeting, the EHLO reply and 421 replies
- * @param maxMessageSize the largest message content accepted, in octets after dot-unstuffing;
- *     advertised with SIZE (RFC 1870)
+ * @param maxMessageSize the largest message content accepted, in octets after dot-unstuffing (or
+ *     the sum of BDAT chunks); advertised with SIZE (RFC 1870)
  * @param maxRecipients recipients accepted per transaction; RFC 5321 §4.5.3.1.8 asks for at least
  *     100
  * @param maxErrors error replies after which the session ends with 421 (Postfix's {@code
@@ -17,6 +20,14 @@ import java.util.Objects;
  *     least 5 minutes
  * @param dataTimeout how long to wait for more message content; the DATA block timeout of RFC 5321
  *     §4.5.3.2.6, 3 minutes
+ * @param tlsAvailable whether the transport can start TLS: STARTTLS is advertised and accepted
+ *     before TLS (RFC 3207). Only the transport knows whether it has a TLS identity, so it is off
+ *     unless set
+ * @param authOffered whether AUTH is advertised and accepted (RFC 4954); off on the MX port
+ * @param authRequired whether MAIL needs a successful AUTH first (530 5.7.0, RFC 4954 §6); implies
+ *     {@code authOffered}
+ * @param authRequiresTls whether AUTH is hidden and refused with 538 5.7.11 until the connection is
+ *     protected by TLS (RFC 4954 §4 and §6), so that passwords never travel in clear
  */
 public record SmtpConfig(
     String hostname,
@@ -24,7 +35,11 @@ public record SmtpConfig(
     int maxRecipients,
     int maxErrors,
     Duration commandTimeout,
-    Duration dataTimeout) {
+    Duration dataTimeout,
+    boolean tlsAvailable,
+    boolean authOffered,
+    boolean authRequired,
+    boolean authRequiresTls) {
 
   public static final long DEFAULT_MAX_MESSAGE_SIZE = 35L * 1024 * 1024;
   public static final int DEFAULT_MAX_RECIPIENTS = 1000;
@@ -46,9 +61,39 @@ public record SmtpConfig(
         || dataTimeout.isZero()) {
       throw new IllegalArgumentException("timeouts must be positive");
     }
+    if (authRequired && !authOffered) {
+      throw new IllegalArgumentException("AUTH cannot be required without being offered");
+    }
   }
 
-  /** The defaults: 35 MiB, 1000 recipients, 20 errors, 5 minutes per command, 3 in DATA. */
+  /**
+   * Limits with the MX policy: no TLS (until {@link #withTlsAvailable}), no AUTH, and AUTH over TLS
+   * only should it be turned on.
+   */
+  public SmtpConfig(
+      String hostname,
+      long maxMessageSize,
+      int maxRecipients,
+      int maxErrors,
+      Duration commandTimeout,
+      Duration dataTimeout) {
+    this(
+        hostname,
+        maxMessageSize,
+        maxRecipients,
+        maxErrors,
+        commandTimeout,
+        dataTimeout,
+        false,
+        false,
+        false,
+        true);
+  }
+
+  /**
+   * The MX port (25): 35 MiB, 1000 recipients, 20 errors, 5 minutes per command, 3 in DATA; no
+   * AUTH; STARTTLS once the transport turns it on with {@link #withTlsAvailable}.
+   */
   public static SmtpConfig defaults(String hostname) {
     return new SmtpConfig(
         hostname,
@@ -57,5 +102,61 @@ public record SmtpConfig(
         DEFAULT_MAX_ERRORS,
         DEFAULT_COMMAND_TIMEOUT,
         DEFAULT_DATA_TIMEOUT);
+  }
+
+  /**
+   * The submission ports (RFC 6409 on 587, RFC 8314 on 465): the default limits, STARTTLS available
+   * (on 465 the connection is secure from the start, so it is not advertised), AUTH required before
+   * MAIL and only over TLS.
+   */
+  public static SmtpConfig submission(String hostname) {
+    return defaults(hostname).withTlsAvailable(true).withAuth(true, true);
+  }
+
+  public SmtpConfig withTlsAvailable(boolean available) {
+    return new SmtpConfig(
+        hostname,
+        maxMessageSize,
+        maxRecipients,
+        maxErrors,
+        commandTimeout,
+        dataTimeout,
+        available,
+        authOffered,
+        authRequired,
+        authRequiresTls);
+  }
+
+  /**
+   * @param offered whether AUTH is advertised and accepted
+   * @param required whether MAIL needs AUTH first
+   */
+  public SmtpConfig withAuth(boolean offered, boolean required) {
+    return new SmtpConfig(
+        hostname,
+        maxMessageSize,
+        maxRecipients,
+        maxErrors,
+        commandTimeout,
+        dataTimeout,
+        tlsAvailable,
+        offered,
+        required,
+        authRequiresTls);
+  }
+
+  /** Whether AUTH waits for TLS; turning it off is for tests and trusted networks only. */
+  public SmtpConfig withAuthRequiresTls(boolean requiresTls) {
+    return new SmtpConfig(
+        hostname,
+        maxMessageSize,
+        maxRecipients,
+        maxErrors,
+        commandTimeout,
+        dataTimeout,
+        tlsAvailable,
+        authOffered,
+        authRequired,
+        requiresTls);
   }
 }

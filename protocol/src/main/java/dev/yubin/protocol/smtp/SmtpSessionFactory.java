@@ -3,22 +3,54 @@ package dev.yubin.protocol.smtp;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.ProtocolSession;
 import dev.yubin.protocol.ProtocolSessionFactory;
+import dev.yubin.protocol.sasl.AuthFailureLimiter;
+import dev.yubin.protocol.sasl.LoginMechanism;
+import dev.yubin.protocol.sasl.PlainMechanism;
+import dev.yubin.protocol.sasl.SaslMechanism;
+import dev.yubin.protocol.sasl.ScramSha256Mechanism;
+import java.util.List;
 import java.util.Objects;
 
-/** Creates an {@link SmtpSession} per connection, all sharing one configuration and backend. */
+/**
+ * Creates an {@link SmtpSession} per connection, all sharing one configuration, backend, set of
+ * SASL mechanisms and {@link AuthFailureLimiter}.
+ */
 public final class SmtpSessionFactory implements ProtocolSessionFactory {
 
   private final SmtpConfig config;
   private final SmtpBackend backend;
   private final SmtpCommands commands = SmtpCommands.standard();
+  private final List<SaslMechanism> mechanisms;
+  private final AuthFailureLimiter authFailures;
 
+  /** With the default throttle: {@link AuthFailureLimiter#defaults()}. */
   public SmtpSessionFactory(SmtpConfig config, SmtpBackend backend) {
+    this(config, backend, AuthFailureLimiter.defaults());
+  }
+
+  /** Mechanisms SCRAM-SHA-256, PLAIN and LOGIN, in the order advertised. */
+  public SmtpSessionFactory(
+      SmtpConfig config, SmtpBackend backend, AuthFailureLimiter authFailures) {
+    this(
+        config,
+        backend,
+        authFailures,
+        List.of(new ScramSha256Mechanism(), new PlainMechanism(), new LoginMechanism()));
+  }
+
+  public SmtpSessionFactory(
+      SmtpConfig config,
+      SmtpBackend backend,
+      AuthFailureLimiter authFailures,
+      List<SaslMechanism> mechanisms) {
     this.config = Objects.requireNonNull(config, "config");
     this.backend = Objects.requireNonNull(backend, "backend");
+    this.authFailures = Objects.requireNonNull(authFailures, "authFailures");
+    this.mechanisms = List.copyOf(mechanisms);
   }
 
   @Override
   public ProtocolSession newSession(ConnectionInfo connection) {
-    return new SmtpSession(config, backend, commands, connection);
+    return new SmtpSession(config, backend, commands, mechanisms, authFailures, connection);
   }
 }

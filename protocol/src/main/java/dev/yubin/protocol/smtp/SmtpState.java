@@ -10,8 +10,12 @@ enum SmtpState {
   MAIL,
   /** At least one recipient accepted. */
   RCPT,
+  /** 334 sent during AUTH: lines are SASL responses (RFC 4954 §4). */
+  AUTH,
   /** 354 sent: lines are message content until CRLF.CRLF. */
   DATA,
+  /** BDAT accepted: octets are chunk content until its size is reached (RFC 3030 §2). */
+  BDAT,
   /** QUIT, an error limit or a timeout closed the session, or the client went away. */
   CLOSED
 }

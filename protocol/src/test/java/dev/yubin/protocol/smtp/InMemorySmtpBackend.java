@@ -1,23 +1,32 @@
 package dev.yubin.protocol.smtp;
 
 import dev.yubin.protocol.Reply;
+import dev.yubin.protocol.sasl.AuthResult;
+import dev.yubin.protocol.sasl.ScramCredentials;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * A backend in memory: local domain {@code example.test} with alice, bob and postmaster; other
  * domains are relay-denied. Delivered messages are kept for assertions; failures can be switched
- * on.
+ * on. Accounts: alice (password {@code wonderland}) and bob ({@code builder}); their SCRAM
+ * credentials are derived from the password with PBKDF2WithHmacSHA256, as the application does.
  */
 final class InMemorySmtpBackend implements SmtpBackend {
 
   static final String LOCAL_DOMAIN = "example.test";
   private static final Set<String> LOCAL_USERS = Set.of("alice", "bob", "postmaster");
+  static final Map<String, String> PASSWORDS = Map.of("alice", "wonderland", "bob", "builder");
+  static final int SCRAM_ITERATIONS = 4096;
 
   /** One message as the backend received it. */
   record DeliveredMessage(SmtpSessionInfo session, Envelope envelope, byte[] content) {
@@ -39,6 +48,55 @@ final class InMemorySmtpBackend implements SmtpBackend {
   private boolean senderCheckThrows;
   private boolean openMessageThrows;
   private long sinkFailsAfter = Long.MAX_VALUE;
+  private boolean authUnavailable;
+  private final List<String> authCalls = new ArrayList<>();
+
+  /** Every authenticate/scramCredentials call, as "authenticate authzid user" or "scram user". */
+  List<String> authCalls() {
+    return authCalls;
+  }
+
+  void authUnavailable(boolean unavailable) {
+    this.authUnavailable = unavailable;
+  }
+
+  @Override
+  public AuthResult authenticate(
+      SmtpSessionInfo session, String authorizationId, String user, String password) {
+    authCalls.add("authenticate " + authorizationId + " " + user);
+    if (authUnavailable) {
+      return AuthResult.unavailable();
+    }
+    String name = user.toLowerCase(Locale.ROOT);
+    if (authorizationId != null && !authorizationId.equalsIgnoreCase(user)) {
+      return AuthResult.rejected();
+    }
+    return password.equals(PASSWORDS.get(name)) ? AuthResult.accepted(name) : AuthResult.rejected();
+  }
+
+  @Override
+  public ScramCredentials scramCredentials(SmtpSessionInfo session, String user) {
+    authCalls.add("scram " + user);
+    if (authUnavailable) {
+      throw new IllegalStateException("credential store down");
+    }
+    String password = PASSWORDS.get(user);
+    if (password == null) {
+      return null;
+    }
+    byte[] salt = ("salt-of-" + user).getBytes(StandardCharsets.UTF_8);
+    return ScramCredentials.fromSaltedPassword(salt, SCRAM_ITERATIONS, pbkdf2(password, salt));
+  }
+
+  static byte[] pbkdf2(String password, byte[] salt) {
+    try {
+      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+          .generateSecret(new PBEKeySpec(password.toCharArray(), salt, SCRAM_ITERATIONS, 256))
+          .getEncoded();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   List<DeliveredMessage> delivered() {
     return delivered;

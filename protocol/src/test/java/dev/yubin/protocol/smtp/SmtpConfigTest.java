@@ -35,4 +35,25 @@ class SmtpConfigTest {
         .isThrownBy(
             () -> new SmtpConfig("mx.example.test", 1, 1, 1, Duration.ZERO, Duration.ofMinutes(1)));
   }
+
+  @Test
+  void theMxPortOffersNoAuthAndSubmissionRequiresItOverTls() {
+    SmtpConfig mx = SmtpConfig.defaults("mx.example.test");
+    assertThat(mx.authOffered()).isFalse();
+    assertThat(mx.authRequired()).isFalse();
+    assertThat(mx.authRequiresTls()).isTrue();
+    assertThat(mx.tlsAvailable()).isFalse();
+    SmtpConfig submission = SmtpConfig.submission("mx.example.test");
+    assertThat(submission.tlsAvailable()).isTrue();
+    assertThat(submission.authOffered()).isTrue();
+    assertThat(submission.authRequired()).isTrue();
+    assertThat(submission.authRequiresTls()).isTrue();
+    assertThat(submission.maxMessageSize()).isEqualTo(mx.maxMessageSize());
+  }
+
+  @Test
+  void authCannotBeRequiredWithoutBeingOffered() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> SmtpConfig.defaults("mx.example.test").withAuth(false, true));
+  }
 }

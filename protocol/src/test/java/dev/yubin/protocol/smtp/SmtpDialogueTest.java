@@ -9,7 +9,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Plays every script under {@code dialogues/smtp/} against a fresh in-memory backend. */
+/**
+ * Plays every script under {@code dialogues/smtp/} against a fresh in-memory backend. The name's
+ * prefix picks the configuration: {@code starttls_} has STARTTLS, {@code submission_} is the
+ * submission policy, {@code auth_cleartext_} offers AUTH without TLS; the rest is the MX port.
+ */
 class SmtpDialogueTest {
 
   private static final String FOLDER = "/dialogues/smtp/";
@@ -29,7 +33,17 @@ class SmtpDialogueTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scripts")
   void dialogue(String script) {
-    SmtpSessionFactory factory = TestSmtp.factory(new InMemorySmtpBackend());
+    SmtpConfig config;
+    if (script.startsWith("starttls_")) {
+      config = TestSmtp.tlsConfig();
+    } else if (script.startsWith("submission_")) {
+      config = TestSmtp.submissionConfig();
+    } else if (script.startsWith("auth_cleartext_")) {
+      config = TestSmtp.cleartextAuthConfig();
+    } else {
+      config = TestSmtp.config();
+    }
+    SmtpSessionFactory factory = new SmtpSessionFactory(config, new InMemorySmtpBackend());
     DialogueScript.load(FOLDER + script).run(() -> factory.newSession(TestSmtp.CONNECTION));
   }
 }

@@ -17,6 +17,21 @@ final class TestSmtp {
     return new SmtpConfig(HOSTNAME, 300, 3, 10, Duration.ofMinutes(5), Duration.ofMinutes(3));
   }
 
+  /** The MX limits with STARTTLS available. */
+  static SmtpConfig tlsConfig() {
+    return config().withTlsAvailable(true);
+  }
+
+  /** Submission: STARTTLS, AUTH required before MAIL, AUTH only over TLS. */
+  static SmtpConfig submissionConfig() {
+    return config().withTlsAvailable(true).withAuth(true, true);
+  }
+
+  /** AUTH offered in clear, for tests only. */
+  static SmtpConfig cleartextAuthConfig() {
+    return config().withAuth(true, false).withAuthRequiresTls(false);
+  }
+
   static SmtpSessionFactory factory(InMemorySmtpBackend backend) {
     return new SmtpSessionFactory(config(), backend);
   }
