@@ -4,6 +4,7 @@ import dev.yubin.protocol.ProtocolSessionFactory;
 import dev.yubin.protocol.pop3.Pop3Backend;
 import dev.yubin.protocol.pop3.Pop3Config;
 import dev.yubin.protocol.pop3.Pop3SessionFactory;
+import dev.yubin.protocol.sasl.AuthFailureLimiter;
 import dev.yubin.protocol.smtp.SmtpBackend;
 import dev.yubin.protocol.smtp.SmtpConfig;
 import dev.yubin.protocol.smtp.SmtpSessionFactory;
@@ -23,6 +24,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +71,7 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
 
   private transient EventLoopGroup eventLoops;
   private transient WorkerPool workerPool;
-  private transient Map<MessageEndpointFactory, Listener> listeners;
+  private transient Map<MessageEndpointFactory, List<Listener>> listeners;
   private transient TlsContext tls;
   private transient ConnectionLimiter limits;
 
@@ -89,7 +92,7 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
 
   @Override
   public void stop() {
-    listeners.values().forEach(Listener::stop);
+    listeners.values().forEach(l -> l.forEach(Listener::stop));
     listeners.clear();
     eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     workerPool.stop();
@@ -99,33 +102,81 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
   @Override
   public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec)
       throws ResourceException {
-    Listener listener;
-    if (spec instanceof SmtpActivationSpec) {
-      SmtpBackend backend = EndpointInvoker.proxy(SmtpBackend.class, factory);
-      listener = listener("SMTP", "yubin.smtp.port", smtpPort, 2525, smtp(backend));
-    } else if (spec instanceof Pop3ActivationSpec) {
-      Pop3Backend backend = EndpointInvoker.proxy(Pop3Backend.class, factory);
-      listener = listener("POP3", "yubin.pop3.port", pop3Port, 1100, pop3(backend));
-    } else {
-      throw new ResourceException("unsupported activation spec " + spec);
-    }
+    List<Listener> opened = new ArrayList<>();
     try {
-      listener.start(eventLoops, eventLoops, workerPool);
+      for (Listener listener : listenersFor(factory, spec)) {
+        listener.start(eventLoops, eventLoops, workerPool);
+        opened.add(listener);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      opened.forEach(Listener::stop);
       throw new ResourceException("interrupted while binding", e);
     } catch (RuntimeException e) {
+      opened.forEach(Listener::stop);
       throw new ResourceException("cannot listen: " + e.getMessage(), e);
     }
-    listeners.put(factory, listener);
+    listeners.put(factory, opened);
   }
 
   @Override
   public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-    Listener listener = listeners.remove(factory);
-    if (listener != null) {
-      listener.stop();
+    List<Listener> closing = listeners.remove(factory);
+    if (closing != null) {
+      closing.forEach(Listener::stop);
     }
+  }
+
+  /**
+   * SMTP: the MX port (STARTTLS, no AUTH), submission (STARTTLS, AUTH required, RFC 6409) and
+   * submissions (implicit TLS, RFC 8314). POP3: plain (RFC 1939) and implicit TLS (RFC 8314). A
+   * port set to 0 is not opened.
+   */
+  private List<Listener> listenersFor(MessageEndpointFactory factory, ActivationSpec spec)
+      throws ResourceException {
+    List<Listener> list = new ArrayList<>();
+    if (spec instanceof SmtpActivationSpec) {
+      SmtpBackend backend = EndpointInvoker.proxy(SmtpBackend.class, factory);
+      AuthFailureLimiter authFailures = AuthFailureLimiter.defaults();
+      SmtpConfig mx = smtpConfig();
+      SmtpConfig submission =
+          mx.withAuth(true, true)
+              .withAuthRequiresTls(
+                  Boolean.parseBoolean(
+                      Settings.string("yubin.submission.auth-requires-tls", null, "true")));
+      add(
+          list,
+          "SMTP",
+          "yubin.smtp.port",
+          smtpPort,
+          2525,
+          false,
+          new SmtpSessionFactory(mx, backend, authFailures));
+      add(
+          list,
+          "Submission",
+          "yubin.submission.port",
+          null,
+          5870,
+          false,
+          new SmtpSessionFactory(submission, backend, authFailures));
+      add(
+          list,
+          "Submissions",
+          "yubin.submissions.port",
+          null,
+          4650,
+          true,
+          new SmtpSessionFactory(submission, backend, authFailures));
+    } else if (spec instanceof Pop3ActivationSpec) {
+      Pop3Backend backend = EndpointInvoker.proxy(Pop3Backend.class, factory);
+      Pop3SessionFactory pop3 = new Pop3SessionFactory(Pop3Config.defaults(hostname()), backend);
+      add(list, "POP3", "yubin.pop3.port", pop3Port, 1100, false, pop3);
+      add(list, "POP3S", "yubin.pop3s.port", null, 9950, true, pop3);
+    } else {
+      throw new ResourceException("unsupported activation spec " + spec);
+    }
+    return list;
   }
 
   @Override
@@ -133,11 +184,22 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
     return new XAResource[0];
   }
 
-  private Listener listener(
-      String name, String portKey, Integer port, int defaultPort, ProtocolSessionFactory engine) {
-    String address = Settings.string("yubin.bind", bind, "127.0.0.1");
+  private void add(
+      List<Listener> list,
+      String name,
+      String portKey,
+      Integer port,
+      int defaultPort,
+      boolean implicitTls,
+      ProtocolSessionFactory engine) {
     int number = Settings.integer(portKey, port, defaultPort);
-    return new Listener(name, new InetSocketAddress(address, number), engine, tls, false, limits);
+    if (number == 0) {
+      return;
+    }
+    String address = Settings.string("yubin.bind", bind, "127.0.0.1");
+    list.add(
+        new Listener(
+            name, new InetSocketAddress(address, number), engine, tls, implicitTls, limits));
   }
 
   /**
@@ -164,9 +226,9 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
     return Settings.string("yubin.hostname", hostname, Settings.localHostName());
   }
 
-  private ProtocolSessionFactory smtp(SmtpBackend backend) {
-    SmtpConfig config =
-        new SmtpConfig(
+  /** The MX port's policy and the limits every SMTP port shares. */
+  private SmtpConfig smtpConfig() {
+    return new SmtpConfig(
             hostname(),
             Settings.integer(
                 "yubin.smtp.max-message-size",
@@ -175,16 +237,12 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
             Settings.integer("yubin.smtp.max-recipients", null, SmtpConfig.DEFAULT_MAX_RECIPIENTS),
             Settings.integer("yubin.smtp.max-errors", null, SmtpConfig.DEFAULT_MAX_ERRORS),
             seconds("yubin.smtp.command-timeout", SmtpConfig.DEFAULT_COMMAND_TIMEOUT),
-            seconds("yubin.smtp.data-timeout", SmtpConfig.DEFAULT_DATA_TIMEOUT));
-    return new SmtpSessionFactory(config, backend);
+            seconds("yubin.smtp.data-timeout", SmtpConfig.DEFAULT_DATA_TIMEOUT))
+        .withTlsAvailable(true);
   }
 
   private static Duration seconds(String key, Duration fallback) {
     return Duration.ofSeconds(Settings.integer(key, null, (int) fallback.toSeconds()));
-  }
-
-  private ProtocolSessionFactory pop3(Pop3Backend backend) {
-    return new Pop3SessionFactory(Pop3Config.defaults(hostname()), backend);
   }
 
   // JavaBean accessors for the container's configuration.

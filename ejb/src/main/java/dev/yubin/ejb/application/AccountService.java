@@ -4,6 +4,7 @@ import dev.yubin.ejb.domain.model.Account;
 import dev.yubin.ejb.domain.model.MailDomain;
 import dev.yubin.ejb.infrastructure.persistence.jpa.AccountRepository;
 import dev.yubin.ejb.infrastructure.security.PasswordHasher;
+import dev.yubin.protocol.sasl.ScramCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -67,6 +68,13 @@ public class AccountService {
 
   public Optional<Account> find(String address) {
     return Address.parse(address).flatMap(a -> repository.findAccount(a.toString()));
+  }
+
+  /** SCRAM-SHA-256 credentials derived from the stored hash; empty for an unknown user. */
+  public Optional<ScramCredentials> scramCredentials(String address) {
+    return find(address)
+        .flatMap(a -> PasswordHasher.parse(a.getPasswordHash()))
+        .map(h -> ScramCredentials.fromSaltedPassword(h.salt(), h.iterations(), h.derivedKey()));
   }
 
   /** The account when the password matches, else empty. */

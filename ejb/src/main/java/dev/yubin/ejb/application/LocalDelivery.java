@@ -52,13 +52,19 @@ public class LocalDelivery {
   @Inject FilterChain filters;
   @Resource TransactionSynchronizationRegistry transactions;
 
-  /** RCPT: local users are accepted; other local addresses are unknown; other domains are relay. */
-  public Reply checkRecipient(String forwardPath) {
+  /**
+   * RCPT: local users are accepted; other local addresses are unknown; other domains are relay,
+   * refused on MX and, until the outbound queue exists, deferred for authenticated senders.
+   */
+  public Reply checkRecipient(String forwardPath, boolean authenticated) {
     Address address = Address.parse(forwardPath).orElse(null);
     if (address == null) {
       return Reply.of(550, "5.1.3", "Bad recipient address syntax");
     }
     if (!accounts.isLocalDomain(address.domain())) {
+      if (authenticated) {
+        return Reply.of(450, "4.4.0", "<" + forwardPath + ">: Relaying is not available yet");
+      }
       return Reply.of(550, "5.7.1", "<" + forwardPath + ">: Relay access denied");
     }
     if (accounts.find(address.toString()).isEmpty()) {

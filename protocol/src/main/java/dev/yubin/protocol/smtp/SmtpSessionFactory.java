@@ -53,4 +53,10 @@ public final class SmtpSessionFactory implements ProtocolSessionFactory {
   public ProtocolSession newSession(ConnectionInfo connection) {
     return new SmtpSession(config, backend, commands, mechanisms, authFailures, connection);
   }
+
+  /** RFC 5321 §3.8: 421 tells the client to come back later. */
+  @Override
+  public String busyLine() {
+    return "421 4.7.0 " + config.hostname() + " Error: too many connections, try again later";
+  }
 }

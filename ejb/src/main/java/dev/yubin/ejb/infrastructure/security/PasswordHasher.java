@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -46,22 +47,36 @@ public final class PasswordHasher {
 
   /** Compares in constant time; a malformed stored hash never matches. */
   public boolean verify(String password, String stored) {
+    return parse(stored)
+        .map(h -> MessageDigest.isEqual(h.derivedKey(), derive(password, h.salt(), h.iterations())))
+        .orElse(false);
+  }
+
+  /**
+   * The parts of a stored hash. Its derived key is SCRAM-SHA-256's SaltedPassword (RFC 5802 §3: Hi
+   * is PBKDF2 with HMAC-SHA-256 and a 32-byte output), so SCRAM works from the same hash.
+   */
+  public static Optional<Pbkdf2Hash> parse(String stored) {
     if (stored == null || !stored.startsWith(PREFIX)) {
-      return false;
+      return Optional.empty();
     }
     String[] parts = stored.substring(PREFIX.length()).split("\\$");
     if (parts.length != 3) {
-      return false;
+      return Optional.empty();
     }
     try {
-      int cost = Integer.parseInt(parts[0]);
-      byte[] salt = Base64.getDecoder().decode(parts[1]);
-      byte[] expected = Base64.getDecoder().decode(parts[2]);
-      return MessageDigest.isEqual(expected, derive(password, salt, cost));
+      return Optional.of(
+          new Pbkdf2Hash(
+              Integer.parseInt(parts[0]),
+              Base64.getDecoder().decode(parts[1]),
+              Base64.getDecoder().decode(parts[2])));
     } catch (IllegalArgumentException e) {
-      return false;
+      return Optional.empty();
     }
   }
+
+  /** A parsed PBKDF2-HMAC-SHA256 hash. */
+  public record Pbkdf2Hash(int iterations, byte[] salt, byte[] derivedKey) {}
 
   private static byte[] derive(String password, byte[] salt, int iterations) {
     PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, HASH_BITS);

@@ -1,9 +1,13 @@
 package dev.yubin.ejb.interfaces.jca;
 
+import dev.yubin.ejb.application.AccountService;
 import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
+import dev.yubin.ejb.application.SubmissionPolicy;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
 import dev.yubin.protocol.Reply;
+import dev.yubin.protocol.sasl.AuthResult;
+import dev.yubin.protocol.sasl.ScramCredentials;
 import dev.yubin.protocol.smtp.Envelope;
 import dev.yubin.protocol.smtp.MessageSink;
 import dev.yubin.protocol.smtp.SmtpBackend;
@@ -21,15 +25,32 @@ public class SmtpBackendBean implements SmtpBackend {
 
   @Inject LocalDelivery delivery;
   @Inject MailStore store;
+  @Inject AccountService accounts;
+  @Inject SubmissionPolicy submission;
+
+  @Override
+  public AuthResult authenticate(
+      SmtpSessionInfo session, String authorizationId, String user, String password) {
+    return accounts
+        .authenticate(user, password)
+        .filter(a -> authorizationId == null || authorizationId.equalsIgnoreCase(a.getAddress()))
+        .map(a -> AuthResult.accepted(a.getAddress()))
+        .orElseGet(AuthResult::rejected);
+  }
+
+  @Override
+  public ScramCredentials scramCredentials(SmtpSessionInfo session, String user) {
+    return accounts.scramCredentials(user).orElse(null);
+  }
 
   @Override
   public Reply checkSender(SmtpSessionInfo session, String reversePath) {
-    return Reply.of(250, "2.1.0", "Ok");
+    return submission.checkSender(session.authenticatedUser(), reversePath);
   }
 
   @Override
   public Reply checkRecipient(SmtpSessionInfo session, String reversePath, String forwardPath) {
-    return delivery.checkRecipient(forwardPath);
+    return delivery.checkRecipient(forwardPath, session.authenticatedUser() != null);
   }
 
   @Override
