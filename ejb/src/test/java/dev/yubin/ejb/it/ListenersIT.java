@@ -7,6 +7,7 @@ import dev.yubin.ejb.domain.model.StoredMessage;
 import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public class ListenersIT {
 
   private static final String PASSWORD = "pop3 password";
+  private static final String QUEUED = "250 2.0.0 Ok: queued as ";
 
   @Deployment
   public static WebArchive deployment() {
@@ -35,37 +37,26 @@ public class ListenersIT {
   void aMessageSentOverSmtpIsReadOverPop3() throws IOException {
     String domain = Names.domain();
     String user = newUser(domain, "alice");
-    String queueId;
 
-    try (LineClient smtp = LineClient.connect(bind(), port("yubin.smtp.port"))) {
-      assertThat(smtp.readSmtpReply()).first().asString().startsWith("220 mx.yubin-it.test");
-      assertThat(smtp.smtp("EHLO client.remote.test")).startsWith("250 ");
-      assertThat(smtp.smtp("MAIL FROM:<sender@remote.test>")).startsWith("250 2.1.0");
-      assertThat(smtp.smtp("RCPT TO:<Alice@" + domain + ">")).startsWith("250 2.1.5");
-      assertThat(smtp.smtp("DATA")).startsWith("354");
-      smtp.send("From: Sender <sender@remote.test>");
-      smtp.send("To: <alice@" + domain + ">");
-      smtp.send("Subject: through the adapter");
-      smtp.send("");
-      smtp.send("Hello over the wire.");
-      smtp.send("..a line that starts with a dot");
-      String accepted = smtp.smtp(".");
-      assertThat(accepted).startsWith("250 2.0.0 Ok: queued as ");
-      queueId = accepted.substring("250 2.0.0 Ok: queued as ".length());
-      assertThat(smtp.smtp("QUIT")).startsWith("221");
-    }
+    String queueId =
+        sendOverSmtp(
+            "Alice@" + domain,
+            "From: Sender <sender@remote.test>",
+            "To: <alice@" + domain + ">",
+            "Subject: through the adapter",
+            "",
+            "Hello over the wire.",
+            "..a line that starts with a dot");
 
     assertThat(messages.list(user, "INBOX"))
         .extracting(StoredMessage::getOwner)
         .containsExactly(user);
-
     try (LineClient pop3 = LineClient.connect(bind(), port("yubin.pop3.port"))) {
       assertThat(pop3.readLine()).startsWith("+OK");
       assertThat(pop3.pop3("USER " + user)).startsWith("+OK");
       assertThat(pop3.pop3("PASS " + PASSWORD)).startsWith("+OK maildrop has 1 messages");
       assertThat(pop3.pop3("RETR 1")).startsWith("+OK");
-      String content = pop3.readMultiLine();
-      assertThat(content)
+      assertThat(pop3.readMultiLine())
           .startsWith("Return-Path: <sender@remote.test>\r\nReceived: from client.remote.test (")
           .contains("\tby mx.yubin-it.test (Yubin) with ESMTP id " + queueId + "\r\n")
           .contains("\tfor <Alice@" + domain + ">; ") // the forward-path as the client gave it
@@ -120,6 +111,54 @@ public class ListenersIT {
     }
     try (LineClient again = login(user, PASSWORD)) {
       assertThat(again.pop3("QUIT")).startsWith("+OK");
+    }
+  }
+
+  @Test
+  void aPop3SessionThatDropsReleasesItsLockAndDeletesNothing()
+      throws IOException, InterruptedException {
+    String user = newUser(Names.domain(), "dave");
+    sendOverSmtp(user, "Subject: kept", "", "Still here after a dropped session.");
+
+    try (LineClient dropped = login(user, PASSWORD)) {
+      assertThat(dropped.pop3("DELE 1")).startsWith("+OK");
+    } // no QUIT, so no UPDATE state (RFC 1939 §6): nothing may be deleted
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    String reply;
+    do {
+      try (LineClient pop3 = LineClient.connect(bind(), port("yubin.pop3.port"))) {
+        pop3.readLine();
+        pop3.pop3("USER " + user);
+        reply = pop3.pop3("PASS " + PASSWORD);
+        if (reply.startsWith("+OK")) {
+          assertThat(pop3.pop3("QUIT")).startsWith("+OK");
+        }
+      }
+      if (reply.startsWith("-ERR [IN-USE]")) {
+        Thread.sleep(100); // the server notices the dropped connection asynchronously
+      }
+    } while (reply.startsWith("-ERR [IN-USE]") && System.nanoTime() < deadline);
+
+    assertThat(reply).startsWith("+OK maildrop has 1 messages");
+    assertThat(messages.list(user, "INBOX")).hasSize(1);
+  }
+
+  /** Sends one message over SMTP, line by line; answers the queue id of the 250 reply. */
+  private String sendOverSmtp(String recipient, String... lines) throws IOException {
+    try (LineClient smtp = LineClient.connect(bind(), port("yubin.smtp.port"))) {
+      assertThat(smtp.readSmtpReply()).first().asString().startsWith("220 mx.yubin-it.test");
+      assertThat(smtp.smtp("EHLO client.remote.test")).startsWith("250 ");
+      assertThat(smtp.smtp("MAIL FROM:<sender@remote.test>")).startsWith("250 2.1.0");
+      assertThat(smtp.smtp("RCPT TO:<" + recipient + ">")).startsWith("250 2.1.5");
+      assertThat(smtp.smtp("DATA")).startsWith("354");
+      for (String line : lines) {
+        smtp.send(line);
+      }
+      String accepted = smtp.smtp(".");
+      assertThat(accepted).startsWith(QUEUED);
+      assertThat(smtp.smtp("QUIT")).startsWith("221");
+      return accepted.substring(QUEUED.length());
     }
   }
 
