@@ -1,0 +1,244 @@
+package dev.yubin.ejb.it;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.application.LocalDelivery;
+import dev.yubin.ejb.application.MailStore;
+import dev.yubin.ejb.application.Maildrops;
+import dev.yubin.ejb.application.StoreRecovery;
+import dev.yubin.ejb.domain.model.StoredMessage;
+import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
+import dev.yubin.ejb.infrastructure.store.FileContentStore;
+import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.protocol.ConnectionInfo;
+import dev.yubin.protocol.Reply;
+import dev.yubin.protocol.pop3.Maildrop;
+import dev.yubin.protocol.smtp.Envelope;
+import dev.yubin.protocol.smtp.SmtpSessionInfo;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Local delivery, POP3 maildrops and start-up recovery over JPA, H2 and the real file store, inside
+ * Payara Micro.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class MailStoreIT {
+
+  private static final String INBOX = "INBOX";
+  private static final String HOSTNAME = "mx.yubin-it.test";
+  private static final String SENDER = "sender@remote.test";
+  private static final SmtpSessionInfo SESSION =
+      new SmtpSessionInfo(
+          new ConnectionInfo("192.0.2.7", 40123, "127.0.0.1", 25, false),
+          "client.remote.test",
+          true,
+          null);
+  private static final String MESSAGE =
+      "From: <sender@remote.test>\r\n"
+          + "Subject: stored by the container\r\n"
+          + "\r\n"
+          + "Hello from MailStoreIT.\r\n";
+
+  @Deployment
+  public static WebArchive deployment() {
+    return YubinDeployment.create("mail-store-it");
+  }
+
+  @Inject AccountService accounts;
+  @Inject LocalDelivery delivery;
+  @Inject Maildrops maildrops;
+  @Inject StoreRecovery recovery;
+  @Inject MailStore store;
+  @Inject MessageRepository messages;
+
+  @Test
+  void recipientsAreLocalUsersUnknownLocalAddressesOrRelay() {
+    String domain = Names.domain();
+    String user = newUser(domain, "rcpt");
+
+    assertThat(delivery.checkRecipient(user)).isEqualTo(Reply.of(250, "2.1.5", "Ok"));
+    assertThat(delivery.checkRecipient("RCPT@" + domain.toUpperCase() + ".").code()).isEqualTo(250);
+    assertThat(delivery.checkRecipient("nobody@" + domain))
+        .extracting(Reply::code, Reply::status)
+        .containsExactly(550, "5.1.1");
+    assertThat(delivery.checkRecipient("rcpt@" + Names.domain()))
+        .extracting(Reply::code, Reply::status)
+        .containsExactly(550, "5.7.1");
+    assertThat(delivery.checkRecipient("no-at-sign").code()).isEqualTo(550);
+  }
+
+  @Test
+  void deliveryStoresOneCopyPerRecipientWithReturnPathAndReceived() throws IOException {
+    String domain = Names.domain();
+    String alice = newUser(domain, "alice");
+    String bob = newUser(domain, "bob");
+    SpoolFile spool = spool(MESSAGE);
+
+    Reply reply = delivery.deliver(SESSION, new Envelope(SENDER, List.of(alice, bob)), spool);
+
+    assertThat(reply.code()).isEqualTo(250);
+    assertThat(reply.text()).isEqualTo("Ok: queued as " + spool.queueId());
+    assertThat(spool.path()).doesNotExist();
+    String aliceKey = assertDeliveredOnce(alice, spool.queueId());
+    String bobKey = assertDeliveredOnce(bob, spool.queueId());
+    assertThat(aliceKey).isNotEqualTo(bobKey);
+  }
+
+  @Test
+  void aMaildropIsListedLockedReadAndExpunged() throws IOException {
+    String user = newUser(Names.domain(), "carol");
+    deliver(user);
+
+    Maildrop first = maildrops.open(user);
+    try {
+      assertThat(first.locked()).isFalse();
+      assertThat(first.messages()).hasSize(1);
+      Maildrop.Message message = first.messages().get(0);
+      assertThat(message.uid()).isEqualTo(message.id());
+
+      Maildrop second = maildrops.open(user);
+      assertThat(second.locked()).isTrue();
+      assertThat(second.messages()).isEmpty();
+
+      byte[] content = read(maildrops.retrieve(user, message.id()));
+      assertThat(content).hasSize((int) message.size());
+      assertThat(new String(content, US_ASCII)).endsWith(MESSAGE);
+
+      assertThat(maildrops.expunge(user, List.of(message.id()))).isTrue();
+      assertThat(store.files().exists(user, INBOX, message.id())).isFalse();
+      assertThat(messages.list(user, INBOX)).isEmpty();
+    } finally {
+      maildrops.close(user);
+    }
+
+    Maildrop again = maildrops.open(user);
+    try {
+      assertThat(again.locked()).isFalse();
+      assertThat(again.messages()).isEmpty();
+    } finally {
+      maildrops.close(user);
+    }
+  }
+
+  @Test
+  void recoveryIndexesAFileThatHasNoRow() throws IOException {
+    String user = newUser(Names.domain(), "dave");
+    Path body = Files.createTempFile("yubin-it", ".eml");
+    FileContentStore.Stored stored;
+    try {
+      Files.writeString(body, MESSAGE, US_ASCII);
+      stored = store.files().store(user, INBOX, "X-Found: on disk\r\n".getBytes(US_ASCII), body);
+    } finally {
+      Files.delete(body);
+    }
+    assertThat(keys(user)).isEmpty();
+
+    recovery.recover();
+
+    assertThat(messages.list(user, INBOX))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.getContentKey()).isEqualTo(stored.key());
+              assertThat(row.getSize()).isEqualTo(stored.size());
+            });
+    Maildrop maildrop = maildrops.open(user);
+    try {
+      assertThat(maildrop.messages())
+          .extracting(Maildrop.Message::id)
+          .containsExactly(stored.key());
+      assertThat(new String(read(maildrops.retrieve(user, stored.key())), US_ASCII))
+          .isEqualTo("X-Found: on disk\r\n" + MESSAGE);
+    } finally {
+      maildrops.close(user);
+    }
+  }
+
+  @Test
+  void recoveryDropsARowWhoseFileIsGone() throws IOException {
+    String user = newUser(Names.domain(), "erin");
+    String kept = newUser(Names.domain(), "frank");
+    deliver(user);
+    deliver(kept);
+    String key = keys(user).get(0);
+    assertThat(store.files().delete(user, INBOX, key)).isTrue();
+    assertThat(keys(user)).containsExactly(key);
+
+    recovery.recover();
+
+    assertThat(keys(user)).isEmpty();
+    assertThat(keys(kept)).hasSize(1);
+  }
+
+  private String newUser(String domain, String localPart) {
+    accounts.addDomain(domain);
+    return accounts.addUser(localPart + "@" + domain, "secret").getAddress();
+  }
+
+  private SpoolFile spool(String content) throws IOException {
+    SpoolFile spool = store.files().newSpoolFile();
+    byte[] bytes = content.getBytes(US_ASCII);
+    spool.write(bytes, 0, bytes.length);
+    return spool;
+  }
+
+  private void deliver(String recipient) throws IOException {
+    Reply reply =
+        delivery.deliver(SESSION, new Envelope(SENDER, List.of(recipient)), spool(MESSAGE));
+    assertThat(reply.code()).isEqualTo(250);
+  }
+
+  /** The one message in the recipient's maildrop, checked byte for byte; answers its key. */
+  private String assertDeliveredOnce(String recipient, String queueId) throws IOException {
+    Maildrop maildrop = maildrops.open(recipient);
+    try {
+      assertThat(maildrop.locked()).isFalse();
+      assertThat(maildrop.messages()).hasSize(1);
+      Maildrop.Message message = maildrop.messages().get(0);
+      String content = new String(read(maildrops.retrieve(recipient, message.id())), US_ASCII);
+      assertThat(content)
+          .startsWith(
+              "Return-Path: <"
+                  + SENDER
+                  + ">\r\n"
+                  + "Received: from client.remote.test ([192.0.2.7])\r\n"
+                  + "\tby "
+                  + HOSTNAME
+                  + " (Yubin) with ESMTP id "
+                  + queueId
+                  + "\r\n"
+                  + "\tfor <"
+                  + recipient
+                  + ">; ")
+          .endsWith("\r\n" + MESSAGE);
+      assertThat(content.getBytes(US_ASCII)).hasSize((int) message.size());
+      assertThat(keys(recipient)).containsExactly(message.id());
+      return message.id();
+    } finally {
+      maildrops.close(recipient);
+    }
+  }
+
+  private List<String> keys(String owner) {
+    return messages.list(owner, INBOX).stream().map(StoredMessage::getContentKey).toList();
+  }
+
+  private static byte[] read(InputStream in) throws IOException {
+    assertThat(in).isNotNull();
+    try (in) {
+      return in.readAllBytes();
+    }
+  }
+}
