@@ -69,6 +69,10 @@ class PayaraServerRoundTripIT {
     settings.put("yubin.bind", HOST);
     settings.put("yubin.smtp.port", Integer.toString(SMTP_PORT));
     settings.put("yubin.pop3.port", Integer.toString(POP3_PORT));
+    // Listeners this test does not use stay closed, so they never meet another server's ports.
+    settings.put("yubin.submission.port", "0");
+    settings.put("yubin.submissions.port", "0");
+    settings.put("yubin.pop3s.port", "0");
     settings.put("yubin.hostname", HOSTNAME);
     settings.put("yubin.domains", DOMAIN);
     settings.put("yubin.data.dir", data.toString());
