@@ -135,24 +135,31 @@ public class Bench {
         int count = 0;
         byte[] body = message(size, client);
         Conn conn = null;
+        String step = "start";
         ready.countDown();
         ready.await();
         try {
           while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
             if (conn == null) {
+              step = "connect/greeting";
               conn = Conn.open(at);
               expect(conn.reply(), 220, "greeting");
+              step = "EHLO";
               conn.send("EHLO bench.client.test\r\n");
               expect(conn.reply(), 250, "EHLO");
             }
             String to = String.format(rcpt, 1 + (int) ((client + sent.get()) % users));
+            step = "MAIL";
             conn.send("MAIL FROM:<bench@client.test>\r\n");
             expect(conn.reply(), 250, "MAIL");
+            step = "RCPT";
             conn.send("RCPT TO:<" + to + ">\r\n");
             expect(conn.reply(), 250, "RCPT");
             long t0 = System.nanoTime();
+            step = "DATA";
             conn.send("DATA\r\n");
             expect(conn.reply(), 354, "DATA");
+            step = "message content and final dot";
             conn.out.write(body);
             conn.out.flush();
             int code = conn.reply();
@@ -168,6 +175,7 @@ public class Bench {
             }
             lat[count++] = t1 - t0;
             if (newConnection) {
+              step = "QUIT";
               conn.send("QUIT\r\n");
               conn.reply();
               conn.close();
@@ -180,7 +188,7 @@ public class Bench {
           }
         } catch (IOException e) {
           failures.incrementAndGet();
-          log("client " + client + ": " + e);
+          log(String.format("client %d, transaction %d, at %s: %s", client, count + 1, step, e));
         } finally {
           if (conn != null) {
             conn.close();
