@@ -191,6 +191,10 @@ awk -v peers="$with_peers" '
     names["idle_rss_before_mib"] = "  server RSS before"
     names["idle_rss_after_mib"] = "  server RSS with them open"
     names["rss_after_run_mib"] = "server RSS at the end"
+    names["smtp_c1_failures"] = "SMTP 1 client: failed sessions"
+    names["smtp_c8_failures"] = "SMTP 8 clients: failed sessions"
+    names["smtp_c32_failures"] = "SMTP 32 clients: failed sessions"
+    names["smtp_newconn_c8_failures"] = "SMTP conn/msg: failed sessions"
   }
   $1 == "RESULT" {
     m = $3
