@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# bench/peers.sh — the shared reference peers (../shared/peers), moved to the bench's own ports.
+#
+# setup-peers.sh and bench-smtp-peers.sh hard-code Postfix on 127.0.0.1:2525 (Yubin's default
+# SMTP port, which other engineers' servers use) and Dovecot on 1143/1110. So this script runs
+# copies of them with every port shifted into the 16xxx range and its own PEERS_HOME; it never
+# touches an instance someone else started, and stops only its own.
+#
+#   Postfix SMTP 127.0.0.1:16525   smtp-sink 16526   Dovecot IMAP 16143, POP3 16111, LMTP 16124
+#   dnsmasq 127.0.0.1:16353        home /tmp/yubin-bench-peers
+#
+# Usage: peers.sh install|start|stop|status|bench   (as root; install uses apt-get)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+shared="${PEERS_DIR:-$here/../../shared/peers}"
+[[ -d "$shared" ]] || shared=/work/shared/peers
+export PEERS_HOME="${BENCH_PEERS_HOME:-/tmp/yubin-bench-peers}"
+gen="$PEERS_HOME/scripts"
+
+shift_ports() {
+  sed -e 's/127\.0\.0\.1:2525/127.0.0.1:16525/g' \
+      -e 's/127\.0\.0\.1\]:2526/127.0.0.1]:16526/g' \
+      -e 's/127\.0\.0\.1:2526/127.0.0.1:16526/g' \
+      -e 's/port = 1143/port = 16143/' \
+      -e 's/port = 1110/port = 16111/' \
+      -e 's/port = 1024/port = 16124/' \
+      -e 's/127\.0\.0\.1:1024/127.0.0.1:16124/g' \
+      -e 's/port=5353/port=16353/' \
+      -e 's/-p 5353/-p 16353/' \
+      -e 's#/dev/tcp/127\.0\.0\.1/2525#/dev/tcp/127.0.0.1/16525#' \
+      -e 's#/dev/tcp/127\.0\.0\.1/1143#/dev/tcp/127.0.0.1/16143#' \
+      -e 's/(2525|1143|1110|1024|5353)/(16525|16143|16111|16124|16353)/' \
+      -e 's/instance_name = peers-dovecot/instance_name = bench-peers-dovecot/' \
+      "$1"
+}
+
+generate() {
+  mkdir -p "$gen"
+  shift_ports "$shared/setup-peers.sh" > "$gen/setup-peers.sh"
+  shift_ports "$shared/bench-smtp-peers.sh" > "$gen/bench-smtp-peers.sh"
+  chmod +x "$gen"/*.sh
+  # Refuse to run a copy that still names a default port.
+  if grep -nE '(127\.0\.0\.1[:\]]+|port ?= ?)(2525|2526|1143|1110|1024|5353)\b' "$gen"/*.sh; then
+    echo "peers.sh: a default port survived the shift; not starting" >&2
+    exit 1
+  fi
+}
+
+case "${1:-}" in
+  install) bash "$shared/setup-peers.sh" install ;;
+  start) generate; "$gen/setup-peers.sh" start ;;
+  stop) [[ -x "$gen/setup-peers.sh" ]] && "$gen/setup-peers.sh" stop || true ;;
+  status) generate; "$gen/setup-peers.sh" status ;;
+  bench) generate; "$gen/bench-smtp-peers.sh" ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+esac

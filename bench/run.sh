@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# bench/run.sh — Yubin's benchmark, with Postfix and Dovecot beside it in the same run.
+#
+#   bench/run.sh [--with-peers] [--secs N]
+#
+# Builds Yubin if needed, starts it on a fresh temporary data directory on bench ports
+# (127.0.0.1: SMTP 16025, POP3 16110, HTTP 16080), creates the domain bench.test and users
+# test1..testN, runs Bench.java against it, prints a table and stops Yubin (by its PID, always).
+# With --with-peers (as root) it also sets up Postfix and Dovecot on their own 16xxx ports
+# (bench/peers.sh), runs the shared smtp-source benchmark and the same Bench.java load against
+# them, and prints their figures beside Yubin's. Prints numbers; asserts nothing.
+# Env: BENCH_SECS (10) BENCH_USERS (16) BENCH_IDLE (2000) BENCH_KEEP=1 keeps the data directory.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+dist="$root/dist/target/yubin"
+
+with_peers=0
+secs="${BENCH_SECS:-10}"
+users="${BENCH_USERS:-16}"
+idle="${BENCH_IDLE:-2000}"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --with-peers) with_peers=1 ;;
+    --secs) secs="$2"; shift ;;
+    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  esac
+  shift
+done
+
+bind=127.0.0.1
+smtp_port=16025
+pop3_port=16110
+http_port=16080
+
+work="$(mktemp -d /tmp/yubin-bench.XXXXXX)"
+results="$work/results.txt"
+: > "$results"
+ypid=""
+peers_started=0
+
+log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
+
+cleanup() {
+  local rc=$?
+  if [[ -n "$ypid" ]] && kill -0 "$ypid" 2>/dev/null; then
+    log "stopping Yubin (pid $ypid)"
+    kill "$ypid" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$ypid" 2>/dev/null || break; sleep 1; done
+    if kill -0 "$ypid" 2>/dev/null; then
+      log "Yubin did not stop in 30 s: kill -9 $ypid"
+      kill -9 "$ypid" 2>/dev/null || true
+    fi
+    wait "$ypid" 2>/dev/null || true
+  fi
+  if [[ $peers_started == 1 ]]; then
+    log "stopping the bench's Postfix/Dovecot/dnsmasq"
+    "$here/peers.sh" stop >/dev/null 2>&1 || true
+  fi
+  if [[ $rc != 0 ]]; then
+    log "failed (exit $rc); logs kept in $work"
+  elif [[ "${BENCH_KEEP:-0}" == 1 ]]; then
+    log "data and logs kept in $work"
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_busy() { [[ -n "$(ss -Hltn "sport = :$1")" ]]; }
+
+# ------------------------------------------------------------------ build
+stale=0
+if [[ ! -f "$dist/yubin.war" || ! -f "$dist/yubin-rar.rar" || ! -f "$dist/payara-micro.jar" ]]; then
+  stale=1
+elif [[ -n "$(find "$root" \( -path "$root/bench" -o -path "$root/.git" \) -prune -o -path '*/target' -prune -o \
+    \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/*' \) -type f -newer "$dist/yubin.war" -print -quit)" ]]; then
+  stale=1
+fi
+if [[ $stale == 1 ]]; then
+  log "building Yubin (mvn package)"
+  (cd "$root" && mvn -B -q package -DskipTests -Dspotless.check.skip=true)
+fi
+
+bench() { java "$here/Bench.java" "$@" | tee -a "$results"; }
+
+# ------------------------------------------------------------------ peers
+if [[ $with_peers == 1 ]]; then
+  if [[ $(id -u) != 0 ]]; then
+    log "--with-peers needs root (it runs setup-peers.sh); skipping the peers"
+    with_peers=0
+  fi
+fi
+if [[ $with_peers == 1 ]]; then
+  for p in 16525 16526 16143 16111 16124; do
+    if port_busy "$p"; then
+      log "port $p is in use (a bench peer left running?): run bench/peers.sh stop first"; exit 1
+    fi
+  done
+  if ! command -v smtp-source >/dev/null || ! command -v dovecot >/dev/null; then
+    log "installing Postfix and Dovecot (setup-peers.sh install)"
+    "$here/peers.sh" install
+  fi
+  log "starting Postfix (16525) and Dovecot (POP3 16111) for the bench"
+  peers_started=1
+  "$here/peers.sh" start > "$work/peers-start.log" 2>&1
+  log "Postfix: shared smtp-source benchmark (20 sessions, 4 KiB)"
+  "$here/peers.sh" bench 2>&1 | tee "$work/peers-bench.log" >&2
+  last="$(tail -1 "$work/peers-bench.log")"
+  accept="$(sed -n 's/.*postfix_accept_msg_s=\([0-9.]*\).*/\1/p' <<<"$last")"
+  local_delivery="$(sed -n 's/.*postfix_local_delivery_msg_s=\([0-9.]*\).*/\1/p' <<<"$last")"
+  [[ -n "$accept" ]] && echo "RESULT peer smtp_source_s20_msg_s $accept msg/s" >> "$results"
+  [[ -n "$local_delivery" ]] && echo "RESULT peer smtp_source_s20_local_delivery_msg_s $local_delivery msg/s" >> "$results"
+
+  log "Postfix: Bench.java SMTP load (mail to test1..test$users@a.test, delivered to Dovecot)"
+  bench label=peer smtp=127.0.0.1:16525 pop3=- rcpt="test%d@a.test" users="$users" \
+    secs="$secs" phases=smtp,conn >/dev/null
+  log "waiting for Postfix to deliver its queue to Dovecot (at most 300 s)"
+  q=/tmp/yubin-bench-peers/postfix-queue
+  for _ in $(seq 1 300); do
+    [[ $(find "$q"/{incoming,active,deferred,maildrop} -type f 2>/dev/null | wc -l) == 0 ]] && break
+    sleep 1
+  done
+  log "Dovecot: Bench.java POP3 load (test1..test8, password pass)"
+  bench label=peer smtp=- pop3=127.0.0.1:16111 pop3user="test%d" password=pass \
+    secs="$secs" phases=login,retr >/dev/null
+  "$here/peers.sh" stop >/dev/null 2>&1 || true
+  peers_started=0
+fi
+
+# ------------------------------------------------------------------ Yubin
+for p in $smtp_port $pop3_port $http_port; do
+  if port_busy "$p"; then log "port $p is in use: is another bench running?"; exit 1; fi
+done
+admin_password="bench-$RANDOM$RANDOM"
+log "starting Yubin on $bind (SMTP $smtp_port, POP3 $pop3_port, HTTP $http_port), data in $work/data"
+YUBIN_BIND=$bind YUBIN_SMTP_PORT=$smtp_port YUBIN_POP3_PORT=$pop3_port YUBIN_HTTP_PORT=$http_port \
+  YUBIN_DATA_DIR="$work/data" YUBIN_DOMAINS=bench.test YUBIN_HOSTNAME=bench.yubin.test \
+  YUBIN_ADMIN_PASSWORD="$admin_password" \
+  "$root/yubin" run </dev/null >"$work/yubin.log" 2>&1 &
+ypid=$!   # ./yubin run execs java: this is the server's own PID
+t0=$(date +%s.%N)
+until curl -fsS -o /dev/null "http://$bind:$http_port/api/health" 2>/dev/null; do
+  if ! kill -0 "$ypid" 2>/dev/null; then log "Yubin exited; see $work/yubin.log"; tail -20 "$work/yubin.log" >&2; exit 1; fi
+  if (( $(date +%s) - ${t0%.*} > 240 )); then log "Yubin not healthy after 240 s"; exit 1; fi
+  sleep 0.5
+done
+boot="$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')"
+log "Yubin healthy after $boot s (pid $ypid)"
+echo "RESULT yubin boot_to_healthy_s $boot s" >> "$results"
+
+log "creating users test1..test$users@bench.test (PBKDF2: ~0.3 s CPU each)"
+seq 1 "$users" | xargs -P 2 -I{} curl -fsS -o /dev/null -u "admin:$admin_password" \
+  -H 'Content-Type: application/json' \
+  --data '{"address":"test{}@bench.test","password":"pass"}' \
+  "http://$bind:$http_port/api/admin/users"
+
+bench label=yubin smtp=$bind:$smtp_port pop3=$bind:$pop3_port rcpt="test%d@bench.test" \
+  pop3user="test%d@bench.test" password=pass users="$users" secs="$secs" idle="$idle" \
+  pid="$ypid" >/dev/null
+echo "RESULT yubin rss_after_run_mib $(awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$ypid/status") MiB" >> "$results"
+
+# ------------------------------------------------------------------ table
+echo
+echo "Yubin benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${secs} s per phase, 4 KiB messages"
+awk -v peers="$with_peers" '
+  function name(m) {
+    if (m in names) return names[m]
+    return m
+  }
+  BEGIN {
+    names["boot_to_healthy_s"] = "boot to /api/health 200"
+    names["smtp_source_s20_msg_s"] = "smtp-source, 20 sessions: accept"
+    names["smtp_source_s20_local_delivery_msg_s"] = "smtp-source, 20 sessions: into mailbox"
+    names["smtp_c1_msg_s"] = "SMTP accept, 1 client"
+    names["smtp_c8_msg_s"] = "SMTP accept, 8 clients"
+    names["smtp_c32_msg_s"] = "SMTP accept, 32 clients"
+    names["smtp_newconn_c8_msg_s"] = "SMTP accept, 8 clients, conn/msg"
+    names["pop3_login_c2_per_s"] = "POP3 USER+PASS, 2 clients"
+    names["pop3_login_c2_p50_ms"] = "POP3 USER+PASS p50"
+    names["pop3_retr_c1_msg_s"] = "POP3 RETR, 1 client"
+    names["pop3_retr_c1_mib_s"] = "POP3 RETR, 1 client"
+    names["pop3_retr_c8_msg_s"] = "POP3 RETR, 8 clients"
+    names["pop3_retr_c8_mib_s"] = "POP3 RETR, 8 clients"
+    names["idle_greeted"] = "idle SMTP conns greeted"
+    names["idle_all_greeted_s"] = "  time until all greeted"
+    names["idle_greet_p99_ms"] = "  greeting p99"
+    names["idle_new_client_greet_ms"] = "  new client greeted during"
+    names["idle_rss_before_mib"] = "  server RSS before"
+    names["idle_rss_after_mib"] = "  server RSS with them open"
+    names["rss_after_run_mib"] = "server RSS at the end"
+    names["smtp_c1_failures"] = "SMTP 1 client: failed sessions"
+    names["smtp_c8_failures"] = "SMTP 8 clients: failed sessions"
+    names["smtp_c32_failures"] = "SMTP 32 clients: failed sessions"
+    names["smtp_newconn_c8_failures"] = "SMTP conn/msg: failed sessions"
+  }
+  $1 == "RESULT" {
+    m = $3
+    if (m ~ /_failures$/ && $4 == 0) next
+    if (!(m in seen)) { seen[m] = 1; order[++n] = m; unit[m] = $5 }
+    val[$2, m] = $4
+  }
+  END {
+    if (peers) printf "%-38s %-9s %12s %16s\n", "", "unit", "Yubin", "Postfix/Dovecot"
+    else printf "%-38s %-9s %12s\n", "", "unit", "Yubin"
+    for (i = 1; i <= n; i++) {
+      m = order[i]
+      label = name(m)
+      if (label == m && m ~ /_p50_ms$/) label = "  DATA->250 p50"
+      if (label == m && m ~ /_p99_ms$/) label = "  DATA->250 p99"
+      y = ((("yubin", m) in val) ? sprintf("%.1f", val["yubin", m]) : "-")
+      p = ((("peer", m) in val) ? sprintf("%.1f", val["peer", m]) : "-")
+      if (peers) printf "%-38s %-9s %12s %16s\n", label, unit[m], y, p
+      else printf "%-38s %-9s %12s\n", label, unit[m], y
+    }
+  }' "$results"
+if [[ $with_peers == 1 ]]; then
+  echo "Postfix: its own instance on 127.0.0.1:16525 (fsyncs its queue file before 250), Dovecot POP3 on"
+  echo "16111, Maildir. smtp-source rows: the shared bench-smtp-peers.sh (median of its runs)."
+fi
