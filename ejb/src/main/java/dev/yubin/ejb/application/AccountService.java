@@ -38,7 +38,12 @@ public class AccountService {
   }
 
   public boolean isLocalDomain(String domain) {
-    return repository.findDomain(MailDomain.normalize(domain)).isPresent();
+    return repository.domainExists(MailDomain.normalize(domain));
+  }
+
+  /** Whether a local account has this address. */
+  public boolean exists(String address) {
+    return Address.parse(address).map(a -> repository.accountExists(a.toString())).orElse(false);
   }
 
   /** Adds an account in an existing local domain. */

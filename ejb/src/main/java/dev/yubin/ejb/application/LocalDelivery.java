@@ -67,7 +67,7 @@ public class LocalDelivery {
       }
       return Reply.of(550, "5.7.1", "<" + forwardPath + ">: Relay access denied");
     }
-    if (accounts.find(address.toString()).isEmpty()) {
+    if (!accounts.exists(address.toString())) {
       return Reply.of(
           550, "5.1.1", "<" + forwardPath + ">: Recipient address rejected: User unknown");
     }
@@ -104,7 +104,7 @@ public class LocalDelivery {
       removeIfRolledBack(files, written);
       for (String recipient : message.recipients()) {
         Address owner = Address.parse(recipient).orElse(null);
-        if (owner == null || accounts.find(owner.toString()).isEmpty()) {
+        if (owner == null || !accounts.exists(owner.toString())) {
           // Only a filter can add such a recipient; relaying comes with the outbound queue.
           LOG.warning("message " + queueId + ": no local mailbox for <" + recipient + ">");
           transactions.setRollbackOnly();

@@ -68,15 +68,20 @@ public class MailStoreIT {
     String domain = Names.domain();
     String user = newUser(domain, "rcpt");
 
-    assertThat(delivery.checkRecipient(user)).isEqualTo(Reply.of(250, "2.1.5", "Ok"));
-    assertThat(delivery.checkRecipient("RCPT@" + domain.toUpperCase() + ".").code()).isEqualTo(250);
-    assertThat(delivery.checkRecipient("nobody@" + domain))
+    assertThat(delivery.checkRecipient(user, false)).isEqualTo(Reply.of(250, "2.1.5", "Ok"));
+    assertThat(delivery.checkRecipient("RCPT@" + domain.toUpperCase() + ".", false).code())
+        .isEqualTo(250);
+    assertThat(delivery.checkRecipient("nobody@" + domain, false))
         .extracting(Reply::code, Reply::status)
         .containsExactly(550, "5.1.1");
-    assertThat(delivery.checkRecipient("rcpt@" + Names.domain()))
+    assertThat(delivery.checkRecipient("rcpt@" + Names.domain(), false))
         .extracting(Reply::code, Reply::status)
         .containsExactly(550, "5.7.1");
-    assertThat(delivery.checkRecipient("no-at-sign").code()).isEqualTo(550);
+    assertThat(delivery.checkRecipient("no-at-sign", false).code()).isEqualTo(550);
+    assertThat(delivery.checkRecipient("rcpt@" + Names.domain(), true))
+        .as("an authenticated sender is not refused relaying, only deferred until the queue exists")
+        .extracting(Reply::code, Reply::status)
+        .containsExactly(450, "4.4.0");
   }
 
   @Test
@@ -139,7 +144,7 @@ public class MailStoreIT {
     FileContentStore.Stored stored;
     try {
       Files.writeString(body, MESSAGE, US_ASCII);
-      stored = store.files().store(user, INBOX, "X-Found: on disk\r\n".getBytes(US_ASCII), body);
+      stored = store.files().store(user, INBOX, "X-Found: on disk\r\n".getBytes(US_ASCII), body, 0);
     } finally {
       Files.delete(body);
     }

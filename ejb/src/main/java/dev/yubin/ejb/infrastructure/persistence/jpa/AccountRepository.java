@@ -38,6 +38,22 @@ public class AccountRepository {
         .findFirst();
   }
 
+  /** Whether an account exists, without loading it. */
+  public boolean accountExists(String address) {
+    return em.createQuery("select count(a) from Account a where a.address = :address", Long.class)
+            .setParameter("address", address)
+            .getSingleResult()
+        > 0;
+  }
+
+  /** Whether a local domain exists, without loading it. */
+  public boolean domainExists(String name) {
+    return em.createQuery("select count(d) from MailDomain d where d.name = :name", Long.class)
+            .setParameter("name", name)
+            .getSingleResult()
+        > 0;
+  }
+
   public List<Account> accounts() {
     return em.createQuery("select a from Account a order by a.address", Account.class)
         .getResultList();
