@@ -371,7 +371,7 @@ public final class SmtpConnection implements AutoCloseable {
         write(rcpt);
       }
       write("DATA");
-      flushOrFail(timeouts.mail(), "MAIL");
+      flush(timeouts.mail(), "MAIL");
       ServerReply mailReply = read(timeouts.mail(), "MAIL");
       List<ServerReply> rcptReplies = new ArrayList<>();
       for (int i = 0; i < rcpts.size(); i++) {
@@ -445,7 +445,7 @@ public final class SmtpConnection implements AutoCloseable {
   private void endRefusedData(ServerReply dataReply) throws SessionException {
     if (dataReply.code() == 354) {
       write(".");
-      flushOrFail(settings.timeouts().dataBlock(), "DATA");
+      flush(settings.timeouts().dataBlock(), "DATA");
       read(settings.timeouts().dataTermination(), "the end of DATA");
     }
   }
@@ -545,7 +545,7 @@ public final class SmtpConnection implements AutoCloseable {
   private ServerReply exchange(String command, Duration timeout, String what)
       throws SessionException {
     write(command);
-    flushOrFail(timeout, what);
+    flush(timeout, what);
     return read(timeout, what);
   }
 
@@ -571,10 +571,6 @@ public final class SmtpConnection implements AutoCloseable {
     } catch (IOException e) {
       throw ioFailure(e, "sending " + line.split(" ")[0]);
     }
-  }
-
-  private void flushOrFail(Duration timeout, String what) throws SessionException {
-    flush(timeout, what);
   }
 
   private void flush(Duration timeout) throws IOException {
