@@ -50,6 +50,7 @@ public class LocalDelivery {
   @Inject MailStore store;
   @Inject YubinSettings settings;
   @Inject FilterChain filters;
+  @Inject ClientNames clientNames;
   @Resource TransactionSynchronizationRegistry transactions;
 
   /**
@@ -98,6 +99,7 @@ public class LocalDelivery {
         return Reply.of(verdict.code(), verdict.status(), verdict.text());
       }
       byte[] header = message.headerBytes();
+      String client = clientNames.describe(session.connection().remoteAddress());
       ZonedDateTime now = ZonedDateTime.now();
       FileContentStore files = store.files();
       List<String[]> written = new ArrayList<>();
@@ -112,7 +114,8 @@ public class LocalDelivery {
         }
         String trace =
             TraceHeaders.returnPath(envelope.reversePath())
-                + TraceHeaders.received(session, settings.hostname(), queueId, recipient, now);
+                + TraceHeaders.received(
+                    session, client, settings.hostname(), queueId, recipient, now);
         FileContentStore.Stored stored =
             files.store(
                 owner.toString(),

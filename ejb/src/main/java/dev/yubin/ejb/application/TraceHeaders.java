@@ -24,11 +24,13 @@ public final class TraceHeaders {
   }
 
   /**
-   * A Received field: from (the client's HELO name and address), by (us), with (the protocol, RFC
-   * 3848), id (our queue id), for (the recipient) and the date.
+   * A Received field: from (the client's HELO name, and as {@code client} its confirmed name and
+   * address, e.g. {@code mail.a.test [192.0.2.1]}), by (us), with (the protocol, RFC 3848), id (our
+   * queue id), for (the recipient) and the date.
    */
   public static String received(
       SmtpSessionInfo session,
+      String client,
       String hostname,
       String queueId,
       String recipient,
@@ -37,7 +39,7 @@ public final class TraceHeaders {
     return "Received: from "
         + helo
         + " ("
-        + addressLiteral(session.connection().remoteAddress())
+        + client
         + ")\r\n\tby "
         + hostname
         + " (Yubin) with "
@@ -51,7 +53,7 @@ public final class TraceHeaders {
   }
 
   /** {@code [192.0.2.1]} or {@code [IPv6:2001:db8::1]} (RFC 5321 §4.1.3). */
-  static String addressLiteral(String ip) {
+  public static String addressLiteral(String ip) {
     return ip.indexOf(':') >= 0 ? "[IPv6:" + ip + "]" : "[" + ip + "]";
   }
 

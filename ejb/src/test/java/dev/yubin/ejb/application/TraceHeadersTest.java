@@ -21,18 +21,26 @@ class TraceHeadersTest {
   @Test
   void receivedNamesClientUsProtocolIdRecipientAndDate() {
     assertThat(
-            TraceHeaders.received(session("192.0.2.7", true), "mx.b.test", "Q1", "y@b.test", WHEN))
+            TraceHeaders.received(
+                session("192.0.2.7", true),
+                "mail.a.test [192.0.2.7]",
+                "mx.b.test",
+                "Q1",
+                "y@b.test",
+                WHEN))
         .isEqualTo(
-            "Received: from client.a.test ([192.0.2.7])\r\n"
+            "Received: from client.a.test (mail.a.test [192.0.2.7])\r\n"
                 + "\tby mx.b.test (Yubin) with ESMTP id Q1\r\n"
                 + "\tfor <y@b.test>; Fri, 27 Nov 2026 03:04:05 +0900\r\n");
   }
 
   @Test
   void plainSmtpAndIpv6AreNamedAsSuch() {
-    assertThat(TraceHeaders.received(session("2001:db8::1", false), "mx", "Q", null, WHEN))
+    String client = "unknown " + TraceHeaders.addressLiteral("2001:db8::1");
+    assertThat(TraceHeaders.received(session("2001:db8::1", false), client, "mx", "Q", null, WHEN))
         .startsWith(
-            "Received: from client.a.test ([IPv6:2001:db8::1])\r\n\tby mx (Yubin) with SMTP id Q;");
+            "Received: from client.a.test (unknown [IPv6:2001:db8::1])\r\n"
+                + "\tby mx (Yubin) with SMTP id Q;");
   }
 
   @Test

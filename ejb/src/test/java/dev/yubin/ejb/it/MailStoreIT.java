@@ -218,7 +218,7 @@ public class MailStoreIT {
               "Return-Path: <"
                   + SENDER
                   + ">\r\n"
-                  + "Received: from client.remote.test ([192.0.2.7])\r\n"
+                  + "Received: from client.remote.test (unknown [192.0.2.7])\r\n"
                   + "\tby "
                   + HOSTNAME
                   + " (Yubin) with ESMTP id "

@@ -37,7 +37,7 @@ class SmtpClientTest {
   private final SmtpClient client = new SmtpClient();
   private final ClientSettings settings =
       ClientSettings.defaults("relay.yubin.test")
-          .withTimeouts(Timeouts.uniform(Duration.ofSeconds(5)));
+          .withTimeouts(Timeouts.uniform(Duration.ofSeconds(30)));
 
   /** A self-signed certificate for "localhost", made by the JDK's keytool. */
   @BeforeAll
