@@ -56,7 +56,8 @@ final class Clients {
 
   /**
    * Runs a poplib session. While another session's lock on the maildrop is released (a dropped
-   * connection is noticed asynchronously), a refused login is retried for a few seconds.
+   * connection is noticed asynchronously), a login refused with [IN-USE] is retried for a few
+   * seconds.
    */
   static E2e.Result pop3(YubinServer server, String user, String password, String... actions) {
     List<String> args = new ArrayList<>();
@@ -68,7 +69,8 @@ final class Clients {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
     while (true) {
       E2e.Result result = E2e.python("pop3_client.py", args.toArray(String[]::new));
-      if (result.exitCode() != 3 || Instant.now().isAfter(deadline)) {
+      boolean locked = result.exitCode() == 3 && result.stdout().contains("[IN-USE]");
+      if (!locked || Instant.now().isAfter(deadline)) {
         return result;
       }
       try {
