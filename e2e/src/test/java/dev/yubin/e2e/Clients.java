@@ -1,0 +1,127 @@
+package dev.yubin.e2e;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The independent clients (Python smtplib and poplib), driven from the tests. */
+final class Clients {
+
+  static final String PASSWORD = "s3cret pass";
+
+  private Clients() {}
+
+  /** Sends MESSAGE with smtplib; answers the lines the script printed. */
+  static List<String> smtpSend(YubinServer server, String sender, byte[] message, String... to) {
+    Path file = E2e.tempDirectory("msg-").resolve("message.eml");
+    try {
+      Files.write(file, message);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> args = new ArrayList<>();
+    args.add(server.bind());
+    args.add(Integer.toString(server.smtpPort()));
+    args.add(sender);
+    args.add(file.toString());
+    args.addAll(List.of(to));
+    return E2e.python("smtp_send.py", args.toArray(String[]::new)).requireSuccess().lines();
+  }
+
+  /** The line of the smtplib output that starts with PREFIX. */
+  static String line(List<String> output, String prefix) {
+    return output.stream()
+        .filter(l -> l.startsWith(prefix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line " + prefix + " in " + output));
+  }
+
+  /** The queue id in a {@code 250 2.0.0 Ok: queued as ID} reply. */
+  static String queueId(String reply) {
+    Matcher m = Pattern.compile("queued as (\\S+)").matcher(reply);
+    if (!m.find()) {
+      throw new AssertionError("no queue id in " + reply);
+    }
+    return m.group(1);
+  }
+
+  /**
+   * Runs a poplib session. While another session's lock on the maildrop is released (a dropped
+   * connection is noticed asynchronously), a login refused with [IN-USE] is retried for a few
+   * seconds.
+   */
+  static E2e.Result pop3(YubinServer server, String user, String password, String... actions) {
+    List<String> args = new ArrayList<>();
+    args.add(server.bind());
+    args.add(Integer.toString(server.pop3Port()));
+    args.add(user);
+    args.add(password);
+    args.addAll(List.of(actions));
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+    while (true) {
+      E2e.Result result = E2e.python("pop3_client.py", args.toArray(String[]::new));
+      boolean locked = result.exitCode() == 3 && result.stdout().contains("[IN-USE]");
+      if (!locked || Instant.now().isAfter(deadline)) {
+        return result;
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return result;
+      }
+    }
+  }
+
+  /** STAT of the maildrop: the message count. */
+  static int count(YubinServer server, String user) {
+    String stat =
+        line(pop3(server, user, PASSWORD, "stat", "quit").requireSuccess().lines(), "STAT");
+    return Integer.parseInt(stat.split(" ")[1]);
+  }
+
+  /** Every message in the maildrop, as retrieved by poplib, without deleting any. */
+  static List<byte[]> fetchAll(YubinServer server, String user) {
+    Path directory = E2e.tempDirectory("pop3-");
+    String line =
+        line(
+            pop3(server, user, PASSWORD, "retrall:" + directory, "quit").requireSuccess().lines(),
+            "RETRALL");
+    int count = Integer.parseInt(line.split(" ")[1]);
+    List<byte[]> messages = new ArrayList<>();
+    try {
+      for (int i = 1; i <= count; i++) {
+        messages.add(Files.readAllBytes(directory.resolve(i + ".eml")));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return messages;
+  }
+
+  /** The one message in the maildrop; fails unless there is exactly one. */
+  static byte[] fetchOnly(YubinServer server, String user) {
+    List<byte[]> all = fetchAll(server, user);
+    if (all.size() != 1) {
+      throw new AssertionError("expected exactly one message for " + user + ", got " + all.size());
+    }
+    return all.get(0);
+  }
+
+  static byte[] crlf(String... lines) {
+    StringBuilder text = new StringBuilder();
+    for (String line : lines) {
+      text.append(line).append("\r\n");
+    }
+    return text.toString().getBytes(UTF_8);
+  }
+}

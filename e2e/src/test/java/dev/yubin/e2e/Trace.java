@@ -1,0 +1,55 @@
+package dev.yubin.e2e;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The trace fields Yubin prepends at final delivery (RFC 5321 §4.4): {@code Return-Path} and a
+ * {@code Received} field folded over three lines. {@link #split} checks them and hands back the
+ * rest of the message, which must be the client's bytes unchanged.
+ */
+record Trace(
+    String returnPath, String heloName, String clientIp, String id, String date, byte[] rest) {
+
+  private static final Pattern TRACE =
+      Pattern.compile(
+          "\\AReturn-Path: <(?<returnPath>[^>\\r\\n]*)>\\r\\n"
+              + "Received: from (?<helo>\\S+) \\(\\[(?<ip>[0-9.]+)\\]\\)\\r\\n"
+              + "\\tby (?<by>\\S+) \\(Yubin\\) with ESMTP id (?<id>[A-Za-z0-9._-]+)\\r\\n"
+              + "\\tfor <(?<for>[^>\\r\\n]+)>; (?<date>[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4}"
+              + " \\d{2}:\\d{2}:\\d{2} [+-]\\d{4})\\r\\n");
+
+  /**
+   * Checks the trace fields of a message delivered to RECIPIENT by the server HOSTNAME from the
+   * envelope SENDER, and splits them off.
+   */
+  static Trace split(byte[] stored, String sender, String recipient, String hostname) {
+    String text = new String(stored, ISO_8859_1); // byte-for-byte, whatever the charset
+    Matcher m = TRACE.matcher(text);
+    assertThat(m.lookingAt())
+        .as("trace fields at the top of:\n%s", text.substring(0, Math.min(text.length(), 600)))
+        .isTrue();
+    assertThat(m.group("returnPath")).isEqualTo(sender);
+    assertThat(m.group("by")).isEqualTo(hostname);
+    assertThat(m.group("for")).isEqualTo(recipient);
+    ZonedDateTime date = ZonedDateTime.parse(m.group("date"), DateTimeFormatter.RFC_1123_DATE_TIME);
+    assertThat(Duration.between(date, ZonedDateTime.now()).abs())
+        .as("Received date %s is about now", m.group("date"))
+        .isLessThan(Duration.ofMinutes(10));
+    byte[] rest = Arrays.copyOfRange(stored, m.end(), stored.length);
+    return new Trace(
+        m.group("returnPath"),
+        m.group("helo"),
+        m.group("ip"),
+        m.group("id"),
+        m.group("date"),
+        rest);
+  }
+}
