@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * What the server promises across crashes: a 250 means the message survives a SIGKILL, and a
@@ -46,24 +45,10 @@ class DurabilityIT {
   }
 
   /**
-   * A new account that a SIGKILL will not take away. An account is an H2 row, and H2 writes its
-   * commits to the file only after a short delay: an account killed within it is lost (see {@link
-   * #accountCreatedThroughTheAdminApiSurvivesSigkill}). These tests are about messages, so they
-   * give the database time to write the account first.
-   */
-  static String newDurableUser(String name) throws InterruptedException {
-    String address = newUser(name);
-    Thread.sleep(2000);
-    return address;
-  }
-
-  /**
-   * Known bug, run with {@code -Dyubin.e2e.knownBugs=true}: {@code POST /api/admin/users} answers
-   * 201, and a SIGKILL right after it loses the account (the H2 index has no durable commit, and
-   * start-up recovery rebuilds messages from files, not accounts).
+   * {@code POST /api/admin/users} answers 201 only once the account is on disk: a SIGKILL right
+   * after it loses nothing (H2 alone keeps commits in memory for up to a second).
    */
   @Test
-  @EnabledIfSystemProperty(named = "yubin.e2e.knownBugs", matches = "true")
   void accountCreatedThroughTheAdminApiSurvivesSigkill() {
     List<String> users = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -79,7 +64,7 @@ class DurabilityIT {
 
   @Test
   void messageAcknowledgedWith250SurvivesSigkillExactlyOnce() throws Exception {
-    String user = newDurableUser("frank");
+    String user = newUser("frank");
     byte[] original =
         Clients.crlf(
             "From: sender@sender.example",
@@ -120,7 +105,7 @@ class DurabilityIT {
 
   @Test
   void clientThatDisconnectsMidDataLeavesNothing() throws Exception {
-    String user = newDurableUser("grace");
+    String user = newUser("grace");
     try (RawSmtp smtp = new RawSmtp(server)) {
       smtp.greetAndEhlo();
       assertThat(smtp.command("MAIL FROM:<sender@sender.example>")).startsWith("250");
@@ -140,7 +125,7 @@ class DurabilityIT {
 
   @Test
   void clientThatDisconnectsMidDataThenSigkillLeavesNothingAfterRestart() throws Exception {
-    String user = newDurableUser("heidi");
+    String user = newUser("heidi");
     try (RawSmtp smtp = new RawSmtp(server)) {
       smtp.greetAndEhlo();
       assertThat(smtp.command("MAIL FROM:<sender@sender.example>")).startsWith("250");

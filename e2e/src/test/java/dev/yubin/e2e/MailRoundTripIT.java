@@ -114,7 +114,8 @@ class MailRoundTripIT {
     String[] receivedFields = received.getHeader("Received");
     assertThat(receivedFields).hasSize(1);
     assertThat(receivedFields[0].replaceAll("\\r\\n\\t", " "))
-        .startsWith("from angus.e2e.test ([127.0.0.1]) by " + server.hostname() + " (Yubin)")
+        .startsWith(
+            "from angus.e2e.test (localhost [127.0.0.1]) by " + server.hostname() + " (Yubin)")
         .contains(" with ESMTP id ")
         .contains("for <" + hanako + ">; ");
     assertThat(received.getMessageID()).isEqualTo(message.getMessageID());

@@ -21,7 +21,7 @@ record Trace(
   private static final Pattern TRACE =
       Pattern.compile(
           "\\AReturn-Path: <(?<returnPath>[^>\\r\\n]*)>\\r\\n"
-              + "Received: from (?<helo>\\S+) \\(\\[(?<ip>[0-9.]+)\\]\\)\\r\\n"
+              + "Received: from (?<helo>\\S+) \\((?<client>\\S+) \\[(?<ip>[0-9.]+)\\]\\)\\r\\n"
               + "\\tby (?<by>\\S+) \\(Yubin\\) with ESMTP id (?<id>[A-Za-z0-9._-]+)\\r\\n"
               + "\\tfor <(?<for>[^>\\r\\n]+)>; (?<date>[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4}"
               + " \\d{2}:\\d{2}:\\d{2} [+-]\\d{4})\\r\\n");

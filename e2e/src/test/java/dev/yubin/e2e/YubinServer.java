@@ -43,6 +43,9 @@ final class YubinServer implements AutoCloseable {
   private final Integer smtpPort;
   private final Integer pop3Port;
   private final Integer httpPort;
+  private final Integer submissionPort;
+  private final Integer submissionsPort;
+  private final Integer pop3sPort;
   private final String hostname;
   private final String domains;
   private final String adminPassword;
@@ -61,6 +64,9 @@ final class YubinServer implements AutoCloseable {
     this.smtpPort = builder.smtpPort;
     this.pop3Port = builder.pop3Port;
     this.httpPort = builder.httpPort;
+    this.submissionPort = builder.submissionPort;
+    this.submissionsPort = builder.submissionsPort;
+    this.pop3sPort = builder.pop3sPort;
     this.hostname = builder.hostname;
     this.domains = builder.domains;
     this.adminPassword = builder.adminPassword;
@@ -86,6 +92,9 @@ final class YubinServer implements AutoCloseable {
     private Integer smtpPort;
     private Integer pop3Port;
     private Integer httpPort;
+    private Integer submissionPort;
+    private Integer submissionsPort;
+    private Integer pop3sPort;
     private String hostname;
     private String domains = "";
     private String adminPassword = ADMIN_PASSWORD;
@@ -100,20 +109,26 @@ final class YubinServer implements AutoCloseable {
       return this;
     }
 
-    /** Three free ports on the bind address, so this server collides with nothing. */
+    /** Free ports on the bind address for every listener, so this server collides with nothing. */
     Builder freePorts() {
-      int[] ports = freePorts(bind, 3);
+      int[] ports = freePorts(bind, 6);
       smtpPort = ports[0];
       pop3Port = ports[1];
       httpPort = ports[2];
+      submissionPort = ports[3];
+      submissionsPort = ports[4];
+      pop3sPort = ports[5];
       return this;
     }
 
-    /** The product's defaults (2525, 1100, 8080): no port variable is set. */
+    /** The product's defaults (2525, 1100, 8080, 5870, 4650, 9950): no port variable is set. */
     Builder defaultPorts() {
       smtpPort = null;
       pop3Port = null;
       httpPort = null;
+      submissionPort = null;
+      submissionsPort = null;
+      pop3sPort = null;
       return this;
     }
 
@@ -178,6 +193,18 @@ final class YubinServer implements AutoCloseable {
     return httpPort == null ? 8080 : httpPort;
   }
 
+  int submissionPort() {
+    return submissionPort == null ? 5870 : submissionPort;
+  }
+
+  int submissionsPort() {
+    return submissionsPort == null ? 4650 : submissionsPort;
+  }
+
+  int pop3sPort() {
+    return pop3sPort == null ? 9950 : pop3sPort;
+  }
+
   String hostname() {
     return hostname;
   }
@@ -210,6 +237,11 @@ final class YubinServer implements AutoCloseable {
     }
     if (httpPort != null) {
       env.put("YUBIN_HTTP_PORT", httpPort.toString());
+    }
+    if (submissionPort != null) {
+      env.put("YUBIN_SUBMISSION_PORT", submissionPort.toString());
+      env.put("YUBIN_SUBMISSIONS_PORT", submissionsPort.toString());
+      env.put("YUBIN_POP3S_PORT", pop3sPort.toString());
     }
     if (adminPassword != null) {
       env.put("YUBIN_ADMIN_PASSWORD", adminPassword);

@@ -1,6 +1,7 @@
 package dev.yubin.web.interfaces.admin.rest;
 
 import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.infrastructure.persistence.DatabaseDurability;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ public class DomainResource {
   }
 
   @Inject AccountService accounts;
+  @Inject DatabaseDurability durability;
 
   @GET
   public List<String> list() {
@@ -37,6 +39,7 @@ public class DomainResource {
     }
     try {
       boolean added = accounts.addDomain(request.name);
+      durability.sync();
       return Response.status(added ? Response.Status.CREATED : Response.Status.OK)
           .entity(Map.of("name", request.name, "created", added))
           .build();

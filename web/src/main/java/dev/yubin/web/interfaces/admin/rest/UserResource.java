@@ -1,6 +1,7 @@
 package dev.yubin.web.interfaces.admin.rest;
 
 import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.infrastructure.persistence.DatabaseDurability;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ public class UserResource {
   }
 
   @Inject AccountService accounts;
+  @Inject DatabaseDurability durability;
 
   @GET
   public List<String> list() {
@@ -38,6 +40,7 @@ public class UserResource {
     }
     try {
       String address = accounts.addUser(request.address, request.password).getAddress();
+      durability.sync();
       return Response.status(Response.Status.CREATED).entity(Map.of("address", address)).build();
     } catch (IllegalArgumentException e) {
       return Problems.badRequest(e.getMessage());

@@ -1,0 +1,39 @@
+package dev.yubin.ejb.infrastructure.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Forces committed rows to disk where the database does not do it on commit: the embedded H2 keeps
+ * commits in memory for up to a second, so an account created just before a crash was lost. Called
+ * after changes whose loss nothing could rebuild (accounts, domains, aliases), outside their
+ * transaction. PostgreSQL and other servers fsync their log on commit: nothing to do there.
+ */
+@ApplicationScoped
+public class DatabaseDurability {
+
+  private static final Logger LOG = Logger.getLogger(DatabaseDurability.class.getName());
+
+  @Resource(lookup = "java:app/jdbc/yubin")
+  DataSource dataSource;
+
+  /** Writes everything committed so far durably; answers whether that succeeded. */
+  public boolean sync() {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      if (connection.getMetaData().getURL().startsWith("jdbc:h2:")) {
+        statement.execute("CHECKPOINT SYNC");
+      }
+      return true;
+    } catch (SQLException e) {
+      LOG.log(Level.SEVERE, "cannot force the database to disk", e);
+      return false;
+    }
+  }
+}
