@@ -104,6 +104,11 @@ final class TlsContext {
     return handler;
   }
 
+  /** The modification times of the files the current identity was read from. */
+  List<Instant> loadedFrom() {
+    return loadedVersions;
+  }
+
   private void reloadIfChanged() {
     Instant now = clock.instant();
     if (now.isBefore(nextCheck)) {
