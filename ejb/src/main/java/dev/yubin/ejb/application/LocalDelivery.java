@@ -2,6 +2,9 @@ package dev.yubin.ejb.application;
 
 import dev.yubin.api.FilterResult;
 import dev.yubin.ejb.application.filter.FilterChain;
+import dev.yubin.ejb.application.relay.OutboundQueue;
+import dev.yubin.ejb.application.relay.QueueEntries;
+import dev.yubin.ejb.application.relay.QueueRunner;
 import dev.yubin.ejb.config.YubinSettings;
 import dev.yubin.ejb.domain.mail.IncomingMessage;
 import dev.yubin.ejb.domain.mail.MessageHeader;
@@ -51,11 +54,13 @@ public class LocalDelivery {
   @Inject YubinSettings settings;
   @Inject FilterChain filters;
   @Inject ClientNames clientNames;
+  @Inject OutboundQueue outbound;
+  @Inject QueueRunner runner;
   @Resource TransactionSynchronizationRegistry transactions;
 
   /**
-   * RCPT: local users are accepted; other local addresses are unknown; other domains are relay,
-   * refused on MX and, until the outbound queue exists, deferred for authenticated senders.
+   * RCPT: local users are accepted; other local addresses are unknown; other domains are relay:
+   * refused on MX (never an open relay), queued for authenticated senders.
    */
   public Reply checkRecipient(String forwardPath, boolean authenticated) {
     Address address = Address.parse(forwardPath).orElse(null);
@@ -64,7 +69,7 @@ public class LocalDelivery {
     }
     if (!accounts.isLocalDomain(address.domain())) {
       if (authenticated) {
-        return Reply.of(450, "4.4.0", "<" + forwardPath + ">: Relaying is not available yet");
+        return Reply.of(250, "2.1.5", "Ok"); // relayed: authenticated submission
       }
       return Reply.of(550, "5.7.1", "<" + forwardPath + ">: Relay access denied");
     }
@@ -102,12 +107,16 @@ public class LocalDelivery {
       String client = clientNames.describe(session.connection().remoteAddress());
       ZonedDateTime now = ZonedDateTime.now();
       FileContentStore files = store.files();
-      List<String[]> written = new ArrayList<>();
-      removeIfRolledBack(files, written);
+      List<Undo> written = new ArrayList<>();
+      List<String> remote = new ArrayList<>();
+      afterCompletion(written);
       for (String recipient : message.recipients()) {
         Address owner = Address.parse(recipient).orElse(null);
+        if (owner != null && !accounts.isLocalDomain(owner.domain())) {
+          remote.add(recipient);
+          continue;
+        }
         if (owner == null || !accounts.exists(owner.toString())) {
-          // Only a filter can add such a recipient; relaying comes with the outbound queue.
           LOG.warning("message " + queueId + ": no local mailbox for <" + recipient + ">");
           transactions.setRollbackOnly();
           return Reply.of(451, "4.3.0", "Error: cannot route <" + recipient + "> now");
@@ -123,7 +132,7 @@ public class LocalDelivery {
                 concat(TraceHeaders.bytes(trace), header),
                 content,
                 message.bodyOffset());
-        written.add(new String[] {owner.toString(), stored.key()});
+        written.add(() -> files.delete(owner.toString(), INBOX, stored.key()));
         messages.add(
             new StoredMessage(
                 owner.toString(),
@@ -131,6 +140,23 @@ public class LocalDelivery {
                 stored.key(),
                 stored.size(),
                 OffsetDateTime.now(ZoneOffset.UTC)));
+      }
+      if (!remote.isEmpty()) {
+        String trace =
+            TraceHeaders.received(
+                session,
+                client,
+                settings.hostname(),
+                queueId,
+                remote.size() == 1 ? remote.get(0) : null,
+                now);
+        outbound.add(
+            QueueEntries.from(queueId, envelope, remote, content),
+            concat(TraceHeaders.bytes(trace), header),
+            content,
+            message.bodyOffset());
+        written.add(() -> outbound.files().delete(queueId));
+        relayAfterCommit(queueId);
       }
       return Reply.of(250, "2.0.0", "Ok: queued as " + queueId);
     } catch (MessageHeader.HeaderTooLargeException e) {
@@ -150,11 +176,17 @@ public class LocalDelivery {
     return both;
   }
 
+  /** Undoes one durable write. */
+  @FunctionalInterface
+  interface Undo {
+    void run() throws IOException;
+  }
+
   /**
    * A message whose index rows do not commit was not accepted (the client gets a 4xx): remove its
-   * files, or recovery would index them and the client's retry would deliver twice.
+   * files and queue entry, or recovery would index them and the client's retry would deliver twice.
    */
-  private void removeIfRolledBack(FileContentStore files, List<String[]> written) {
+  private void afterCompletion(List<Undo> written) {
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -165,12 +197,30 @@ public class LocalDelivery {
             if (status == Status.STATUS_COMMITTED) {
               return;
             }
-            for (String[] file : written) {
+            for (Undo undo : written) {
               try {
-                files.delete(file[0], INBOX, file[1]);
+                undo.run();
               } catch (IOException e) {
-                LOG.log(Level.SEVERE, "cannot remove uncommitted message " + file[1], e);
+                LOG.log(Level.SEVERE, "cannot remove an uncommitted copy", e);
               }
+            }
+          }
+        });
+  }
+
+  /**
+   * Once the message is accepted, its queue entry is tried at once rather than at the next scan.
+   */
+  private void relayAfterCommit(String queueId) {
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              runner.kick(queueId);
             }
           }
         });

@@ -9,6 +9,13 @@ final class Problems {
 
   private Problems() {}
 
+  static Response notFound(String message) {
+    return Response.status(Response.Status.NOT_FOUND)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(Map.of("error", message))
+        .build();
+  }
+
   static Response badRequest(String message) {
     return Response.status(Response.Status.BAD_REQUEST)
         .type(MediaType.APPLICATION_JSON)

@@ -1,0 +1,44 @@
+package dev.yubin.ejb.application.relay;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Processes the queue periodically (the seed: mail waits in the queue and is processed at fixed
+ * intervals): every 30 seconds, each entry with a due recipient is attempted on the container's
+ * managed executor, so a host that is down does not hold up the others.
+ */
+@Singleton
+@Startup
+public class QueueRunner {
+
+  private static final Logger LOG = Logger.getLogger(QueueRunner.class.getName());
+
+  @Inject OutboundQueue queue;
+  @Inject RelayService relay;
+
+  @Resource ManagedExecutorService executor;
+
+  @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
+  void runDue() {
+    try {
+      for (String id : queue.due(Instant.now())) {
+        executor.execute(() -> relay.process(id));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "cannot scan the queue", e);
+    }
+  }
+
+  /** Attempts one entry soon, without waiting for the next scan. */
+  public void kick(String id) {
+    executor.execute(() -> relay.process(id));
+  }
+}

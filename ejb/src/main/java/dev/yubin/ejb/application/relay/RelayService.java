@@ -1,0 +1,295 @@
+package dev.yubin.ejb.application.relay;
+
+import dev.yubin.ejb.config.YubinSettings;
+import dev.yubin.ejb.domain.model.DeliveryEvent;
+import dev.yubin.ejb.domain.queue.QueueEntry;
+import dev.yubin.ejb.domain.queue.QueuedRecipient;
+import dev.yubin.ejb.domain.queue.RecipientState;
+import dev.yubin.ejb.domain.queue.RetrySchedule;
+import dev.yubin.ejb.infrastructure.dns.DnsSettings;
+import dev.yubin.ejb.infrastructure.dns.DnsjavaMailExchangerResolver;
+import dev.yubin.ejb.infrastructure.dns.HostAndPort;
+import dev.yubin.ejb.infrastructure.dns.LocalIdentity;
+import dev.yubin.ejb.infrastructure.dns.MailExchanger;
+import dev.yubin.ejb.infrastructure.dns.MailExchangerResolver;
+import dev.yubin.ejb.infrastructure.dns.MxResolution;
+import dev.yubin.ejb.infrastructure.persistence.jpa.DeliveryEventRepository;
+import dev.yubin.ejb.infrastructure.relay.ClientSettings;
+import dev.yubin.ejb.infrastructure.relay.DeliveryReport;
+import dev.yubin.ejb.infrastructure.relay.DeliveryStatus;
+import dev.yubin.ejb.infrastructure.relay.OutboundMessage;
+import dev.yubin.ejb.infrastructure.relay.Recipient;
+import dev.yubin.ejb.infrastructure.relay.RecipientResult;
+import dev.yubin.ejb.infrastructure.relay.SmtpClient;
+import dev.yubin.protocol.Reply;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * One delivery attempt for a queued message (RFC 5321 §5.1): the due recipients are grouped by
+ * domain; each domain's mail exchangers are tried in preference order, each address in turn, until
+ * the recipients are delivered, refused for good, or every host failed; deferred recipients get
+ * their next attempt from the retry schedule, and recipients that failed (or expired) are reported
+ * to the sender. Safe to call twice for one id: a second call while one runs is dropped, and a
+ * recipient already delivered is never sent again.
+ */
+@ApplicationScoped
+public class RelayService {
+
+  private static final Logger LOG = Logger.getLogger(RelayService.class.getName());
+
+  @Inject OutboundQueue queue;
+  @Inject YubinSettings settings;
+  @Inject DeliveryEventRepository events;
+  @Inject DeliveryNotifications notifications;
+
+  private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
+  private MailExchangerResolver resolver;
+  private SmtpClient client;
+  private ClientSettings clientSettings;
+  private LocalIdentity us;
+  private RetrySchedule schedule;
+  private int relayPort;
+
+  @PostConstruct
+  void start() {
+    Config config = ConfigProvider.getConfig();
+    resolver =
+        new DnsjavaMailExchangerResolver(
+            DnsSettings.from(key -> config.getOptionalValue(key, String.class)));
+    client = new SmtpClient();
+    clientSettings = ClientSettings.defaults(settings.hostname());
+    relayPort = config.getOptionalValue("yubin.relay.port", Integer.class).orElse(25);
+    schedule =
+        new RetrySchedule(
+            Duration.ofSeconds(
+                config.getOptionalValue("yubin.relay.min-backoff", Long.class).orElse(300L)),
+            Duration.ofSeconds(
+                config.getOptionalValue("yubin.relay.max-backoff", Long.class).orElse(4000L)),
+            Duration.ofSeconds(
+                config.getOptionalValue("yubin.relay.queue-lifetime", Long.class).orElse(432000L)));
+    List<InetAddress> bind = new ArrayList<>();
+    try {
+      InetAddress address =
+          InetAddress.getByName(
+              config.getOptionalValue("yubin.bind", String.class).orElse("127.0.0.1"));
+      bind.add(address);
+      if (!address.isAnyLocalAddress()) {
+        clientSettings = clientSettings.withSourceAddress(address); // connect from our own address
+      }
+    } catch (UnknownHostException e) {
+      LOG.warning("yubin.bind is not an address: " + e.getMessage());
+    }
+    us = LocalIdentity.of(settings.hostname(), bind);
+  }
+
+  @PreDestroy
+  void stop() {
+    client.close();
+  }
+
+  /** Attempts every due recipient of one queued message. */
+  public void process(String id) {
+    if (!inProgress.add(id)) {
+      return;
+    }
+    try {
+      Optional<QueueEntry> found = queue.find(id);
+      if (found.isPresent()) {
+        attempt(found.get(), Instant.now());
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "relay attempt for " + id + " failed; it stays queued", e);
+    } finally {
+      inProgress.remove(id);
+    }
+  }
+
+  private void attempt(QueueEntry entry, Instant now) {
+    List<QueuedRecipient> due =
+        entry.pending().stream().filter(r -> !r.nextAttempt().isAfter(now)).toList();
+    if (due.isEmpty()) {
+      return;
+    }
+    Map<String, List<QueuedRecipient>> byDomain = new LinkedHashMap<>();
+    for (QueuedRecipient r : due) {
+      byDomain.computeIfAbsent(domainOf(r.address()), d -> new ArrayList<>()).add(r);
+    }
+    QueueEntry current = entry;
+    List<QueuedRecipient> failed = new ArrayList<>();
+    for (Map.Entry<String, List<QueuedRecipient>> group : byDomain.entrySet()) {
+      Map<String, Outcome> outcomes = deliverToDomain(current, group.getKey(), group.getValue());
+      for (QueuedRecipient r : group.getValue()) {
+        Outcome o = outcomes.get(r.address());
+        RecipientState state = o.status();
+        Instant next = schedule.next(r.attempts() + 1, now);
+        if (state == RecipientState.PENDING && schedule.expired(entry.arrived(), now)) {
+          state = RecipientState.FAILED;
+          o =
+              new Outcome(
+                  state, "4.4.7", "delivery time expired; last error: " + o.detail(), o.remote());
+        }
+        Outcome decided = o;
+        RecipientState finalState = state;
+        current =
+            current.withRecipient(
+                r.address(),
+                q ->
+                    q.attempted(
+                        finalState,
+                        next,
+                        decided.statusCode(),
+                        decided.detail(),
+                        decided.remote()));
+        record(entry.id(), r.address(), finalState, decided);
+        if (finalState == RecipientState.FAILED) {
+          failed.add(
+              current.recipients().stream()
+                  .filter(q -> q.address().equals(r.address()))
+                  .findFirst()
+                  .orElseThrow());
+        }
+      }
+    }
+    queue.update(current);
+    if (!failed.isEmpty()) {
+      notifications.failed(current, failed);
+    }
+  }
+
+  /** The outcome for one recipient of one attempt. */
+  record Outcome(RecipientState status, String statusCode, String detail, String remote) {}
+
+  private Map<String, Outcome> deliverToDomain(
+      QueueEntry entry, String domain, List<QueuedRecipient> recipients) {
+    Map<String, Outcome> outcomes = new LinkedHashMap<>();
+    MxResolution resolution = resolver.resolve(domain).excludingLocal(us);
+    if (!resolution.isRouted()) {
+      Reply reply =
+          resolution.failureReply().orElse(Reply.of(451, "4.4.3", "no route to " + domain));
+      RecipientState state =
+          reply.isPermanentFailure() ? RecipientState.FAILED : RecipientState.PENDING;
+      for (QueuedRecipient r : recipients) {
+        outcomes.put(r.address(), new Outcome(state, reply.status(), reply.toString(), null));
+      }
+      return outcomes;
+    }
+    List<QueuedRecipient> remaining = new ArrayList<>(recipients);
+    String lastError = "no mail exchanger answered";
+    String lastStatus = "4.4.1";
+    String lastHost = null;
+    attempts:
+    for (MailExchanger exchanger : resolution.exchangers()) {
+      for (HostAndPort target : exchanger.targets()) {
+        HostAndPort where =
+            target.port() == DnsSettings.SMTP_PORT
+                ? new HostAndPort(target.host(), relayPort, target.address())
+                : target;
+        DeliveryReport report = client.deliver(where, clientSettings, message(entry, remaining));
+        List<QueuedRecipient> deferred = new ArrayList<>();
+        for (RecipientResult result : report.recipients()) {
+          QueuedRecipient r = byAddress(remaining, result.recipient().address());
+          Reply reply = result.reply();
+          String remote = result.remote() ? exchanger.host() : null;
+          if (result.status() == DeliveryStatus.DELIVERED) {
+            outcomes.put(
+                r.address(),
+                new Outcome(RecipientState.DELIVERED, reply.status(), reply.toString(), remote));
+          } else if (result.status() == DeliveryStatus.FAILED) {
+            outcomes.put(
+                r.address(),
+                new Outcome(RecipientState.FAILED, reply.status(), reply.toString(), remote));
+          } else {
+            deferred.add(r);
+            lastError = reply.toString();
+            lastStatus = reply.status();
+            lastHost = remote;
+          }
+        }
+        remaining = deferred;
+        if (remaining.isEmpty() || !report.tryNextHost()) {
+          break attempts;
+        }
+      }
+    }
+    for (QueuedRecipient r : remaining) {
+      outcomes.put(
+          r.address(), new Outcome(RecipientState.PENDING, lastStatus, lastError, lastHost));
+    }
+    return outcomes;
+  }
+
+  private OutboundMessage message(QueueEntry entry, List<QueuedRecipient> recipients) {
+    List<Recipient> to = new ArrayList<>();
+    for (QueuedRecipient r : recipients) {
+      to.add(Recipient.of(r.address()));
+    }
+    long size;
+    try {
+      size = queue.files().size(entry.id());
+    } catch (java.io.IOException e) {
+      size = 0;
+    }
+    OutboundMessage message =
+        OutboundMessage.of(entry.sender(), to, () -> queue.files().open(entry.id()), size)
+            .withEightBit(entry.eightBit())
+            .withSmtpUtf8(entry.smtpUtf8());
+    if (entry.ret() != null || entry.envelopeId() != null) {
+      message =
+          message.withDsn(
+              entry.ret() == null ? null : OutboundMessage.Ret.valueOf(entry.ret()),
+              entry.envelopeId());
+    }
+    return message;
+  }
+
+  private void record(String id, String recipient, RecipientState state, Outcome o) {
+    DeliveryEvent.Kind kind =
+        switch (state) {
+          case DELIVERED -> DeliveryEvent.Kind.DELIVERED;
+          case FAILED -> DeliveryEvent.Kind.BOUNCED;
+          case PENDING -> DeliveryEvent.Kind.DEFERRED;
+        };
+    LOG.info(
+        () ->
+            id
+                + ": <"
+                + recipient
+                + "> "
+                + kind.name().toLowerCase(Locale.ROOT)
+                + (o.remote() == null ? "" : " via " + o.remote())
+                + ": "
+                + o.detail());
+    try {
+      events.add(new DeliveryEvent(id, recipient, kind, o.statusCode(), o.detail()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot record the delivery event of " + id, e);
+    }
+  }
+
+  private static QueuedRecipient byAddress(List<QueuedRecipient> list, String address) {
+    return list.stream().filter(r -> r.address().equals(address)).findFirst().orElseThrow();
+  }
+
+  static String domainOf(String address) {
+    return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+  }
+}

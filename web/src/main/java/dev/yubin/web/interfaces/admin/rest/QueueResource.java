@@ -1,0 +1,102 @@
+package dev.yubin.web.interfaces.admin.rest;
+
+import dev.yubin.ejb.application.relay.OutboundQueue;
+import dev.yubin.ejb.application.relay.QueueRunner;
+import dev.yubin.ejb.domain.queue.QueueEntry;
+import dev.yubin.ejb.domain.queue.QueuedRecipient;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The outbound queue: list, show, retry now, delete (like Postfix's mailq and postsuper). */
+@Path("admin/queue")
+@Produces(MediaType.APPLICATION_JSON)
+public class QueueResource {
+
+  @Inject OutboundQueue queue;
+  @Inject QueueRunner runner;
+
+  @GET
+  public List<Map<String, Object>> list() {
+    return queue.entries().stream().map(QueueResource::summary).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  public Response show(@PathParam("id") String id) {
+    return queue
+        .find(id)
+        .map(e -> Response.ok(detail(e)).build())
+        .orElseGet(() -> Problems.notFound("no queue entry " + id));
+  }
+
+  @POST
+  @Path("{id}/retry")
+  public Response retry(@PathParam("id") String id) {
+    if (!queue.retryNow(id)) {
+      return Problems.notFound("no queue entry " + id);
+    }
+    runner.kick(id);
+    return Response.accepted(Map.of("id", id, "retry", "now")).build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id) {
+    return queue.delete(id)
+        ? Response.noContent().build()
+        : Problems.notFound("no queue entry " + id);
+  }
+
+  static Map<String, Object> summary(QueueEntry e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", e.id());
+    m.put("sender", e.sender());
+    m.put("arrived", e.arrived().toString());
+    m.put("pending", e.pending().size());
+    m.put("recipients", e.recipients().size());
+    e.nextAttempt().ifPresent(t -> m.put("nextAttempt", t.toString()));
+    e.pending().stream()
+        .map(QueuedRecipient::lastError)
+        .filter(x -> x != null)
+        .findFirst()
+        .ifPresent(x -> m.put("lastError", x));
+    return m;
+  }
+
+  static Map<String, Object> detail(QueueEntry e) {
+    Map<String, Object> m = summary(e);
+    m.put(
+        "recipientStates",
+        e.recipients().stream()
+            .map(
+                r -> {
+                  Map<String, Object> x = new LinkedHashMap<>();
+                  x.put("address", r.address());
+                  x.put("state", r.state().name());
+                  x.put("attempts", r.attempts());
+                  x.put("nextAttempt", r.nextAttempt().toString());
+                  if (r.lastStatus() != null) {
+                    x.put("status", r.lastStatus());
+                  }
+                  if (r.lastError() != null) {
+                    x.put("lastError", r.lastError());
+                  }
+                  if (r.remoteMta() != null) {
+                    x.put("remoteMta", r.remoteMta());
+                  }
+                  return x;
+                })
+            .toList());
+    return m;
+  }
+}
