@@ -1,6 +1,8 @@
 package dev.yubin.ejb.application;
 
 import dev.yubin.api.FilterResult;
+import dev.yubin.ejb.application.addressing.RecipientResolver;
+import dev.yubin.ejb.application.addressing.Resolution;
 import dev.yubin.ejb.application.filter.FilterChain;
 import dev.yubin.ejb.config.YubinSettings;
 import dev.yubin.ejb.domain.mail.IncomingMessage;
@@ -20,19 +22,26 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Accepts mail for local accounts: decides on recipients and stores each accepted message in every
- * recipient's INBOX, durably, before the SMTP server may answer 250.
+ * Accepts mail for local addresses: decides on recipients (accounts, aliases, subaddresses,
+ * catch-alls, postmaster, quotas) and stores each accepted message in the INBOX of every mailbox it
+ * reaches, once and durably, before the SMTP server may answer 250.
  */
 @ApplicationScoped
 @Transactional
@@ -46,6 +55,7 @@ public class LocalDelivery {
   private static final Logger LOG = Logger.getLogger(LocalDelivery.class.getName());
 
   @Inject AccountService accounts;
+  @Inject Addressing addressing;
   @Inject MessageRepository messages;
   @Inject MailStore store;
   @Inject YubinSettings settings;
@@ -53,30 +63,46 @@ public class LocalDelivery {
   @Resource TransactionSynchronizationRegistry transactions;
 
   /**
-   * RCPT: local users are accepted; other local addresses are unknown; other domains are relay,
-   * refused on MX and, until the outbound queue exists, deferred for authenticated senders.
+   * RCPT: a local address is accepted when it resolves to someone (see {@link RecipientResolver})
+   * and none of its mailboxes is full; other domains are relay, refused on MX and, until the
+   * outbound queue exists, deferred for authenticated senders.
    */
   public Reply checkRecipient(String forwardPath, boolean authenticated) {
-    Address address = Address.parse(forwardPath).orElse(null);
-    if (address == null) {
-      return Reply.of(550, "5.1.3", "Bad recipient address syntax");
-    }
-    if (!accounts.isLocalDomain(address.domain())) {
-      if (authenticated) {
-        return Reply.of(450, "4.4.0", "<" + forwardPath + ">: Relaying is not available yet");
-      }
-      return Reply.of(550, "5.7.1", "<" + forwardPath + ">: Relay access denied");
-    }
-    if (!accounts.exists(address.toString())) {
-      return Reply.of(
-          550, "5.1.1", "<" + forwardPath + ">: Recipient address rejected: User unknown");
-    }
-    return Reply.of(250, "2.1.5", "Ok");
+    Resolution resolution = addressing.resolver().resolve(forwardPath);
+    logProblems(forwardPath, resolution);
+    return switch (resolution.outcome()) {
+      case INVALID -> Reply.of(550, "5.1.3", "Bad recipient address syntax");
+      case NOT_LOCAL ->
+          authenticated
+              ? remoteUnavailable(forwardPath)
+              : Reply.of(550, "5.7.1", "<" + forwardPath + ">: Relay access denied");
+      case UNKNOWN ->
+          Reply.of(550, "5.1.1", "<" + forwardPath + ">: Recipient address rejected: User unknown");
+      case DEAD_END ->
+          Reply.of(550, "5.4.6", "<" + forwardPath + ">: Recipient address rejected: Alias loop");
+      case NO_POSTMASTER ->
+          Reply.of(451, "4.3.5", "<" + forwardPath + ">: No local domain for the postmaster");
+      case DELIVER ->
+          QuotaCheck.atRecipient(forwardPath, usages(resolution.mailboxes()))
+              .orElse(Reply.of(250, "2.1.5", "Ok"));
+    };
   }
 
   /**
-   * End of DATA: the filter chain decides and may rewrite; then one durable copy per recipient,
-   * trace fields prepended, then 250.
+   * Mail for another domain, at RCPT (authenticated senders) or through an alias: deferred, because
+   * there is no outbound queue yet. This is the one place the relay work replaces with a hand-off
+   * to the queue. At the end of DATA the whole message is deferred and no local copy is kept, so
+   * the client's retry delivers each local copy once and nothing accepted is lost.
+   */
+  private static Reply remoteUnavailable(String address) {
+    return Reply.of(450, "4.4.0", "<" + address + ">: Relaying is not available yet");
+  }
+
+  /**
+   * End of DATA: the filter chain decides and may rewrite; then every recipient is resolved, each
+   * mailbox reached gets one durable copy with trace fields prepended (however many recipients or
+   * aliases lead to it), and the answer is 250. A remote destination or a quota overflow defers or
+   * refuses the whole message before anything is stored.
    */
   public Reply deliver(SmtpSessionInfo session, Envelope envelope, SpoolFile spool) {
     Path content = spool.finish();
@@ -97,37 +123,57 @@ public class LocalDelivery {
       if (verdict.action() != FilterResult.Action.CONTINUE) {
         return Reply.of(verdict.code(), verdict.status(), verdict.text());
       }
+      // Each mailbox once, with the forward-path that first led to it (for the Received header).
+      Map<String, String> mailboxes = new LinkedHashMap<>();
+      Set<String> remote = new LinkedHashSet<>();
+      RecipientResolver resolver = addressing.resolver();
+      for (String recipient : message.recipients()) {
+        Resolution resolution = resolver.resolve(recipient);
+        logProblems(recipient, resolution);
+        if (resolution.outcome() == Resolution.Outcome.DELIVER
+            || resolution.outcome() == Resolution.Outcome.NOT_LOCAL) {
+          resolution.mailboxes().forEach(m -> mailboxes.putIfAbsent(m, recipient));
+          remote.addAll(resolution.remote());
+        } else {
+          // A filter added it, or the address book changed since RCPT.
+          LOG.warning("message " + queueId + ": no mailbox for <" + recipient + ">");
+          return Reply.of(451, "4.3.0", "Error: cannot route <" + recipient + "> now");
+        }
+      }
+      if (!remote.isEmpty()) {
+        LOG.info("message " + queueId + " deferred: remote destinations " + remote);
+        return remoteUnavailable(remote.iterator().next());
+      }
       byte[] header = message.headerBytes();
+      long bodySize = Files.size(content) - message.bodyOffset();
       ZonedDateTime now = ZonedDateTime.now();
+      Map<String, byte[]> prefixes = new LinkedHashMap<>();
+      List<QuotaCheck.Copy> copies = new ArrayList<>();
+      for (Map.Entry<String, String> mailbox : mailboxes.entrySet()) {
+        String trace =
+            TraceHeaders.returnPath(envelope.reversePath())
+                + TraceHeaders.received(
+                    session, settings.hostname(), queueId, mailbox.getValue(), now);
+        byte[] prefix = concat(TraceHeaders.bytes(trace), header);
+        prefixes.put(mailbox.getKey(), prefix);
+        copies.add(new QuotaCheck.Copy(usage(mailbox.getKey()), prefix.length + bodySize));
+      }
+      Optional<Reply> overQuota = QuotaCheck.atEndOfData(copies);
+      if (overQuota.isPresent()) {
+        LOG.info("message " + queueId + " refused: " + overQuota.get());
+        return overQuota.get();
+      }
       FileContentStore files = store.files();
       List<String[]> written = new ArrayList<>();
       removeIfRolledBack(files, written);
-      for (String recipient : message.recipients()) {
-        Address owner = Address.parse(recipient).orElse(null);
-        if (owner == null || !accounts.exists(owner.toString())) {
-          // Only a filter can add such a recipient; relaying comes with the outbound queue.
-          LOG.warning("message " + queueId + ": no local mailbox for <" + recipient + ">");
-          transactions.setRollbackOnly();
-          return Reply.of(451, "4.3.0", "Error: cannot route <" + recipient + "> now");
-        }
-        String trace =
-            TraceHeaders.returnPath(envelope.reversePath())
-                + TraceHeaders.received(session, settings.hostname(), queueId, recipient, now);
+      for (Map.Entry<String, byte[]> copy : prefixes.entrySet()) {
+        String owner = copy.getKey();
         FileContentStore.Stored stored =
-            files.store(
-                owner.toString(),
-                INBOX,
-                concat(TraceHeaders.bytes(trace), header),
-                content,
-                message.bodyOffset());
-        written.add(new String[] {owner.toString(), stored.key()});
+            files.store(owner, INBOX, copy.getValue(), content, message.bodyOffset());
+        written.add(new String[] {owner, stored.key()});
         messages.add(
             new StoredMessage(
-                owner.toString(),
-                INBOX,
-                stored.key(),
-                stored.size(),
-                OffsetDateTime.now(ZoneOffset.UTC)));
+                owner, INBOX, stored.key(), stored.size(), OffsetDateTime.now(ZoneOffset.UTC)));
       }
       return Reply.of(250, "2.0.0", "Ok: queued as " + queueId);
     } catch (MessageHeader.HeaderTooLargeException e) {
@@ -138,6 +184,23 @@ public class LocalDelivery {
       return Reply.of(451, "4.3.0", "Error: cannot store the message now, try again later");
     } finally {
       spool.discard();
+    }
+  }
+
+  /** The quota and usage of each mailbox; usage is only summed for mailboxes with a quota. */
+  private List<QuotaCheck.Usage> usages(List<String> mailboxes) {
+    return mailboxes.stream().map(this::usage).toList();
+  }
+
+  private QuotaCheck.Usage usage(String mailbox) {
+    Optional<Long> quota = accounts.quota(mailbox);
+    return new QuotaCheck.Usage(
+        mailbox, quota.orElse(null), quota.isPresent() ? messages.usage(mailbox) : 0);
+  }
+
+  private static void logProblems(String recipient, Resolution resolution) {
+    for (String problem : resolution.problems()) {
+      LOG.warning("<" + recipient + ">: " + problem);
     }
   }
 
