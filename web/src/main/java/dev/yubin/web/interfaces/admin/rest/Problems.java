@@ -10,7 +10,15 @@ final class Problems {
   private Problems() {}
 
   static Response badRequest(String message) {
-    return Response.status(Response.Status.BAD_REQUEST)
+    return error(Response.Status.BAD_REQUEST, message);
+  }
+
+  static Response notFound(String message) {
+    return error(Response.Status.NOT_FOUND, message);
+  }
+
+  private static Response error(Response.Status status, String message) {
+    return Response.status(status)
         .type(MediaType.APPLICATION_JSON)
         .entity(Map.of("error", message))
         .build();
