@@ -79,7 +79,12 @@ public class LocalDelivery {
       case UNKNOWN ->
           Reply.of(550, "5.1.1", "<" + forwardPath + ">: Recipient address rejected: User unknown");
       case DEAD_END ->
-          Reply.of(550, "5.4.6", "<" + forwardPath + ">: Recipient address rejected: Alias loop");
+          // The admin API refuses such aliases, but a later change (a removed target) can leave
+          // one; the log names the problems.
+          Reply.of(
+              550,
+              "5.4.6",
+              "<" + forwardPath + ">: Recipient address rejected: alias loop or dead end");
       case NO_POSTMASTER ->
           Reply.of(451, "4.3.5", "<" + forwardPath + ">: No local domain for the postmaster");
       case DELIVER ->

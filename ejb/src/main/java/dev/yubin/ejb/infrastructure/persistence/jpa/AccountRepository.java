@@ -56,11 +56,10 @@ public class AccountRepository {
 
   /** A domain's catch-all target as one scalar query; empty without one or without the domain. */
   public Optional<String> catchAll(String domain) {
-    List<String> found =
+    return nullableColumn(
         em.createQuery("select d.catchAll from MailDomain d where d.name = :name", String.class)
             .setParameter("name", domain)
-            .getResultList();
-    return found.isEmpty() ? Optional.empty() : Optional.ofNullable(found.get(0));
+            .getResultList());
   }
 
   /** The alphabetically first local domain, if any. */
@@ -73,11 +72,15 @@ public class AccountRepository {
 
   /** An account's quota in bytes as one scalar query; empty without a limit or an account. */
   public Optional<Long> quota(String address) {
-    List<Long> found =
+    return nullableColumn(
         em.createQuery("select a.quotaBytes from Account a where a.address = :address", Long.class)
             .setParameter("address", address)
-            .getResultList();
-    return found.isEmpty() ? Optional.empty() : Optional.ofNullable(found.get(0));
+            .getResultList());
+  }
+
+  /** A nullable column of at most one row: empty for no row and for null. */
+  private static <T> Optional<T> nullableColumn(List<T> rows) {
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
   }
 
   public List<Account> accounts() {
