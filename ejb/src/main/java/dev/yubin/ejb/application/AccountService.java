@@ -3,6 +3,7 @@ package dev.yubin.ejb.application;
 import dev.yubin.ejb.domain.model.Account;
 import dev.yubin.ejb.domain.model.MailDomain;
 import dev.yubin.ejb.infrastructure.persistence.jpa.AccountRepository;
+import dev.yubin.ejb.infrastructure.persistence.jpa.AliasRepository;
 import dev.yubin.ejb.infrastructure.security.PasswordHasher;
 import dev.yubin.protocol.sasl.ScramCredentials;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +11,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Local domains and the accounts in them. */
+/**
+ * Local domains and the accounts in them. A new account gets the quota {@code yubin.quota.default}
+ * (bytes; unset, empty or {@code none}: no limit).
+ */
 @ApplicationScoped
 @Transactional
 public class AccountService {
@@ -19,6 +24,11 @@ public class AccountService {
   private final PasswordHasher hasher = new PasswordHasher();
 
   @Inject AccountRepository repository;
+  @Inject AliasRepository aliases;
+
+  @Inject
+  @ConfigProperty(name = "yubin.quota.default")
+  Optional<String> defaultQuota;
 
   /** Adds a local domain; answers false if it existed. */
   public boolean addDomain(String name) {
@@ -62,9 +72,48 @@ public class AccountService {
     if (repository.findAccount(parsed.toString()).isPresent()) {
       throw new IllegalArgumentException("account exists: " + parsed);
     }
+    if (aliases.exists(parsed.toString())) {
+      throw new IllegalArgumentException("an alias has this address: " + parsed);
+    }
     Account account = new Account(parsed.toString(), domain, hasher.hash(password));
+    account.changeQuota(parseQuota(defaultQuota.orElse("")));
     repository.add(account);
     return account;
+  }
+
+  /** Sets an account's quota in bytes, null for no limit; answers the account's address. */
+  public String setQuota(String address, Long bytes) {
+    if (bytes != null && bytes < 0) {
+      throw new IllegalArgumentException("a quota is a number of bytes, at least 0");
+    }
+    Account account =
+        find(address)
+            .orElseThrow(() -> new IllegalArgumentException("no such account: " + address));
+    account.changeQuota(bytes);
+    return account.getAddress();
+  }
+
+  /** An account's quota in bytes; empty when it has no limit or there is no such account. */
+  public Optional<Long> quota(String address) {
+    return repository.quota(address);
+  }
+
+  /** A quota setting: a number of bytes, or empty / {@code none} for no limit. */
+  static Long parseQuota(String text) {
+    String value = text.trim();
+    if (value.isEmpty() || value.equalsIgnoreCase("none")) {
+      return null;
+    }
+    long bytes;
+    try {
+      bytes = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a quota in bytes: " + text, e);
+    }
+    if (bytes < 0) {
+      throw new IllegalArgumentException("not a quota in bytes: " + text);
+    }
+    return bytes;
   }
 
   public List<String> users() {

@@ -1,6 +1,8 @@
 package dev.yubin.ejb.application;
 
 import dev.yubin.api.FilterResult;
+import dev.yubin.ejb.application.addressing.RecipientResolver;
+import dev.yubin.ejb.application.addressing.Resolution;
 import dev.yubin.ejb.application.filter.FilterChain;
 import dev.yubin.ejb.application.relay.OutboundQueue;
 import dev.yubin.ejb.application.relay.QueueEntries;
@@ -23,19 +25,26 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Accepts mail for local accounts: decides on recipients and stores each accepted message in every
- * recipient's INBOX, durably, before the SMTP server may answer 250.
+ * Accepts mail for local addresses: decides on recipients (accounts, aliases, subaddresses,
+ * catch-alls, postmaster, quotas) and stores each accepted message in the INBOX of every mailbox it
+ * reaches, once and durably, before the SMTP server may answer 250.
  */
 @ApplicationScoped
 @Transactional
@@ -49,40 +58,52 @@ public class LocalDelivery {
   private static final Logger LOG = Logger.getLogger(LocalDelivery.class.getName());
 
   @Inject AccountService accounts;
+  @Inject Addressing addressing;
   @Inject MessageRepository messages;
   @Inject MailStore store;
   @Inject YubinSettings settings;
-  @Inject FilterChain filters;
   @Inject ClientNames clientNames;
   @Inject OutboundQueue outbound;
   @Inject QueueRunner runner;
+  @Inject FilterChain filters;
   @Resource TransactionSynchronizationRegistry transactions;
 
   /**
-   * RCPT: local users are accepted; other local addresses are unknown; other domains are relay:
-   * refused on MX (never an open relay), queued for authenticated senders.
+   * RCPT: a local address is accepted when it resolves to someone (see {@link RecipientResolver})
+   * and none of its mailboxes is full; other domains are relay: refused on MX (never an open
+   * relay), queued for authenticated senders.
    */
   public Reply checkRecipient(String forwardPath, boolean authenticated) {
-    Address address = Address.parse(forwardPath).orElse(null);
-    if (address == null) {
-      return Reply.of(550, "5.1.3", "Bad recipient address syntax");
-    }
-    if (!accounts.isLocalDomain(address.domain())) {
-      if (authenticated) {
-        return Reply.of(250, "2.1.5", "Ok"); // relayed: authenticated submission
-      }
-      return Reply.of(550, "5.7.1", "<" + forwardPath + ">: Relay access denied");
-    }
-    if (!accounts.exists(address.toString())) {
-      return Reply.of(
-          550, "5.1.1", "<" + forwardPath + ">: Recipient address rejected: User unknown");
-    }
-    return Reply.of(250, "2.1.5", "Ok");
+    Resolution resolution = addressing.resolver().resolve(forwardPath);
+    logProblems(forwardPath, resolution);
+    return switch (resolution.outcome()) {
+      case INVALID -> Reply.of(550, "5.1.3", "Bad recipient address syntax");
+      case NOT_LOCAL ->
+          authenticated
+              ? Reply.of(250, "2.1.5", "Ok") // relayed for an authenticated sender
+              : Reply.of(550, "5.7.1", "<" + forwardPath + ">: Relay access denied");
+      case UNKNOWN ->
+          Reply.of(550, "5.1.1", "<" + forwardPath + ">: Recipient address rejected: User unknown");
+      case DEAD_END ->
+          // The admin API refuses such aliases, but a later change (a removed target) can leave
+          // one; the log names the problems.
+          Reply.of(
+              550,
+              "5.4.6",
+              "<" + forwardPath + ">: Recipient address rejected: alias loop or dead end");
+      case NO_POSTMASTER ->
+          Reply.of(451, "4.3.5", "<" + forwardPath + ">: No local domain for the postmaster");
+      case DELIVER ->
+          QuotaCheck.atRecipient(forwardPath, usages(resolution.mailboxes()))
+              .orElse(Reply.of(250, "2.1.5", "Ok"));
+    };
   }
 
   /**
-   * End of DATA: the filter chain decides and may rewrite; then one durable copy per recipient,
-   * trace fields prepended, then 250.
+   * End of DATA: the filter chain decides and may rewrite; then every recipient is resolved, each
+   * mailbox reached gets one durable copy with trace fields prepended (however many recipients or
+   * aliases lead to it), and the answer is 250. A remote destination or a quota overflow defers or
+   * refuses the whole message before anything is stored.
    */
   public Reply deliver(SmtpSessionInfo session, Envelope envelope, SpoolFile spool) {
     Path content = spool.finish();
@@ -103,55 +124,67 @@ public class LocalDelivery {
       if (verdict.action() != FilterResult.Action.CONTINUE) {
         return Reply.of(verdict.code(), verdict.status(), verdict.text());
       }
-      byte[] header = message.headerBytes();
-      String client = clientNames.describe(session.connection().remoteAddress());
-      ZonedDateTime now = ZonedDateTime.now();
-      FileContentStore files = store.files();
-      List<Undo> written = new ArrayList<>();
-      List<String> remote = new ArrayList<>();
-      afterCompletion(written);
+      // Each mailbox once, with the forward-path that first led to it (for the Received header).
+      Map<String, String> mailboxes = new LinkedHashMap<>();
+      Set<String> remote = new LinkedHashSet<>();
+      RecipientResolver resolver = addressing.resolver();
       for (String recipient : message.recipients()) {
-        Address owner = Address.parse(recipient).orElse(null);
-        if (owner != null && !accounts.isLocalDomain(owner.domain())) {
-          remote.add(recipient);
-          continue;
-        }
-        if (owner == null || !accounts.exists(owner.toString())) {
-          LOG.warning("message " + queueId + ": no local mailbox for <" + recipient + ">");
-          transactions.setRollbackOnly();
+        Resolution resolution = resolver.resolve(recipient);
+        logProblems(recipient, resolution);
+        if (resolution.outcome() == Resolution.Outcome.DELIVER
+            || resolution.outcome() == Resolution.Outcome.NOT_LOCAL) {
+          resolution.mailboxes().forEach(m -> mailboxes.putIfAbsent(m, recipient));
+          remote.addAll(resolution.remote());
+        } else {
+          // A filter added it, or the address book changed since RCPT.
+          LOG.warning("message " + queueId + ": no mailbox for <" + recipient + ">");
           return Reply.of(451, "4.3.0", "Error: cannot route <" + recipient + "> now");
         }
+      }
+      byte[] header = message.headerBytes();
+      String client = clientNames.describe(session.connection().remoteAddress());
+      long bodySize = Files.size(content) - message.bodyOffset();
+      ZonedDateTime now = ZonedDateTime.now();
+      Map<String, byte[]> prefixes = new LinkedHashMap<>();
+      List<QuotaCheck.Copy> copies = new ArrayList<>();
+      for (Map.Entry<String, String> mailbox : mailboxes.entrySet()) {
         String trace =
             TraceHeaders.returnPath(envelope.reversePath())
                 + TraceHeaders.received(
-                    session, client, settings.hostname(), queueId, recipient, now);
+                    session, client, settings.hostname(), queueId, mailbox.getValue(), now);
+        byte[] prefix = concat(TraceHeaders.bytes(trace), header);
+        prefixes.put(mailbox.getKey(), prefix);
+        copies.add(new QuotaCheck.Copy(usage(mailbox.getKey()), prefix.length + bodySize));
+      }
+      Optional<Reply> overQuota = QuotaCheck.atEndOfData(copies);
+      if (overQuota.isPresent()) {
+        LOG.info("message " + queueId + " refused: " + overQuota.get());
+        return overQuota.get();
+      }
+      FileContentStore files = store.files();
+      List<Undo> written = new ArrayList<>();
+      afterCompletion(written);
+      for (Map.Entry<String, byte[]> copy : prefixes.entrySet()) {
+        String owner = copy.getKey();
         FileContentStore.Stored stored =
-            files.store(
-                owner.toString(),
-                INBOX,
-                concat(TraceHeaders.bytes(trace), header),
-                content,
-                message.bodyOffset());
-        written.add(() -> files.delete(owner.toString(), INBOX, stored.key()));
+            files.store(owner, INBOX, copy.getValue(), content, message.bodyOffset());
+        written.add(() -> files.delete(owner, INBOX, stored.key()));
         messages.add(
             new StoredMessage(
-                owner.toString(),
-                INBOX,
-                stored.key(),
-                stored.size(),
-                OffsetDateTime.now(ZoneOffset.UTC)));
+                owner, INBOX, stored.key(), stored.size(), OffsetDateTime.now(ZoneOffset.UTC)));
       }
       if (!remote.isEmpty()) {
+        List<String> destinations = List.copyOf(remote);
         String trace =
             TraceHeaders.received(
                 session,
                 client,
                 settings.hostname(),
                 queueId,
-                remote.size() == 1 ? remote.get(0) : null,
+                destinations.size() == 1 ? destinations.get(0) : null,
                 now);
         outbound.add(
-            QueueEntries.from(queueId, envelope, remote, content),
+            QueueEntries.from(queueId, envelope, destinations, content),
             concat(TraceHeaders.bytes(trace), header),
             content,
             message.bodyOffset());
@@ -167,6 +200,23 @@ public class LocalDelivery {
       return Reply.of(451, "4.3.0", "Error: cannot store the message now, try again later");
     } finally {
       spool.discard();
+    }
+  }
+
+  /** The quota and usage of each mailbox; usage is only summed for mailboxes with a quota. */
+  private List<QuotaCheck.Usage> usages(List<String> mailboxes) {
+    return mailboxes.stream().map(this::usage).toList();
+  }
+
+  private QuotaCheck.Usage usage(String mailbox) {
+    Optional<Long> quota = accounts.quota(mailbox);
+    return new QuotaCheck.Usage(
+        mailbox, quota.orElse(null), quota.isPresent() ? messages.usage(mailbox) : 0);
+  }
+
+  private static void logProblems(String recipient, Resolution resolution) {
+    for (String problem : resolution.problems()) {
+      LOG.warning("<" + recipient + ">: " + problem);
     }
   }
 

@@ -3,10 +3,12 @@ package dev.yubin.ejb.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.application.Addressing;
 import dev.yubin.ejb.domain.model.StoredMessage;
 import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,6 +34,7 @@ public class ListenersIT {
 
   @Inject AccountService accounts;
   @Inject MessageRepository messages;
+  @Inject Addressing addressing;
 
   @Test
   void aMessageSentOverSmtpIsReadOverPop3() throws IOException {
@@ -88,6 +91,51 @@ public class ListenersIT {
       assertThat(smtp.smtp("RCPT TO:<nobody@" + domain + ">")).startsWith("550 5.1.1");
       assertThat(smtp.smtp("RCPT TO:<bob@" + Names.domain() + ">")).startsWith("550 5.7.1");
       assertThat(smtp.smtp("DATA")).startsWith("554");
+      assertThat(smtp.smtp("QUIT")).startsWith("221");
+    }
+  }
+
+  @Test
+  void anAliasWithTwoLocalTargetsGivesEachOneCopyOverSmtp() throws IOException {
+    String domain = Names.domain();
+    String erin = newUser(domain, "erin");
+    String frank = newUser(domain, "frank");
+    addressing.putAlias("team@" + domain, List.of(erin, frank));
+
+    try (LineClient smtp = LineClient.connect(bind(), port("yubin.smtp.port"))) {
+      smtp.readSmtpReply();
+      smtp.smtp("EHLO client.remote.test");
+      assertThat(smtp.smtp("MAIL FROM:<sender@remote.test>")).startsWith("250");
+      assertThat(smtp.smtp("RCPT TO:<Team@" + domain + ">")).startsWith("250 2.1.5");
+      assertThat(smtp.smtp("RCPT TO:<erin+copy@" + domain + ">")).startsWith("250 2.1.5");
+      assertThat(smtp.smtp("DATA")).startsWith("354");
+      smtp.send("Subject: to the team");
+      smtp.send("");
+      smtp.send("One copy each.");
+      assertThat(smtp.smtp(".")).startsWith(QUEUED);
+      assertThat(smtp.smtp("QUIT")).startsWith("221");
+    }
+
+    assertThat(messages.list(erin, "INBOX")).hasSize(1);
+    assertThat(messages.list(frank, "INBOX")).hasSize(1);
+    try (LineClient pop3 = login(frank, PASSWORD)) {
+      assertThat(pop3.pop3("STAT")).startsWith("+OK 1 ");
+      assertThat(pop3.pop3("QUIT")).startsWith("+OK");
+    }
+  }
+
+  @Test
+  void aFullMailboxIsDeferredAtRcpt() throws IOException {
+    String domain = Names.domain();
+    String gina = newUser(domain, "gina");
+    accounts.setQuota(gina, 0L);
+
+    try (LineClient smtp = LineClient.connect(bind(), port("yubin.smtp.port"))) {
+      smtp.readSmtpReply();
+      smtp.smtp("EHLO client.remote.test");
+      assertThat(smtp.smtp("MAIL FROM:<sender@remote.test>")).startsWith("250");
+      assertThat(smtp.smtp("RCPT TO:<" + gina + ">")).startsWith("452 4.2.2");
+      assertThat(smtp.smtp("RCPT TO:<postmaster>")).startsWith("250 2.1.5");
       assertThat(smtp.smtp("QUIT")).startsWith("221");
     }
   }

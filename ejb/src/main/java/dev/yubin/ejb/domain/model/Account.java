@@ -33,6 +33,10 @@ public class Account {
   @Column(name = "password_hash", nullable = false, length = 200)
   private String passwordHash;
 
+  /** The most bytes the account's messages may take; null for no limit. */
+  @Column(name = "quota_bytes")
+  private Long quotaBytes;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -63,6 +67,15 @@ public class Account {
 
   public void changePasswordHash(String passwordHash) {
     this.passwordHash = passwordHash;
+  }
+
+  /** The quota in bytes, or null for no limit. */
+  public Long getQuotaBytes() {
+    return quotaBytes;
+  }
+
+  public void changeQuota(Long bytes) {
+    this.quotaBytes = bytes;
   }
 
   public OffsetDateTime getCreatedAt() {

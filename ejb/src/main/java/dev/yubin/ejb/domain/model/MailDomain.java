@@ -24,6 +24,10 @@ public class MailDomain {
   @Column(nullable = false, unique = true, length = 253)
   private String name;
 
+  /** Where mail for unknown local parts goes ({@code @example.test → admin@example.test}). */
+  @Column(name = "catch_all", length = 320)
+  private String catchAll;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -46,6 +50,15 @@ public class MailDomain {
 
   public String getName() {
     return name;
+  }
+
+  /** The catch-all target, or null when unknown local parts are refused. */
+  public String getCatchAll() {
+    return catchAll;
+  }
+
+  public void changeCatchAll(String target) {
+    this.catchAll = target;
   }
 
   public OffsetDateTime getCreatedAt() {

@@ -54,6 +54,35 @@ public class AccountRepository {
         > 0;
   }
 
+  /** A domain's catch-all target as one scalar query; empty without one or without the domain. */
+  public Optional<String> catchAll(String domain) {
+    return nullableColumn(
+        em.createQuery("select d.catchAll from MailDomain d where d.name = :name", String.class)
+            .setParameter("name", domain)
+            .getResultList());
+  }
+
+  /** The alphabetically first local domain, if any. */
+  public Optional<String> firstDomain() {
+    return em.createQuery("select d.name from MailDomain d order by d.name", String.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** An account's quota in bytes as one scalar query; empty without a limit or an account. */
+  public Optional<Long> quota(String address) {
+    return nullableColumn(
+        em.createQuery("select a.quotaBytes from Account a where a.address = :address", Long.class)
+            .setParameter("address", address)
+            .getResultList());
+  }
+
+  /** A nullable column of at most one row: empty for no row and for null. */
+  private static <T> Optional<T> nullableColumn(List<T> rows) {
+    return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+  }
+
   public List<Account> accounts() {
     return em.createQuery("select a from Account a order by a.address", Account.class)
         .getResultList();

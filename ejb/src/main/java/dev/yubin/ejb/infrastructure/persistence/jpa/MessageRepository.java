@@ -40,6 +40,15 @@ public class MessageRepository {
         .executeUpdate();
   }
 
+  /** The bytes an owner's messages take in all mailboxes: one aggregate query over the index. */
+  public long usage(String owner) {
+    Object sum =
+        em.createQuery("select sum(m.size) from StoredMessage m where m.owner = :owner")
+            .setParameter("owner", owner)
+            .getSingleResult();
+    return sum == null ? 0 : ((Number) sum).longValue();
+  }
+
   public Set<String> allContentKeys() {
     return new HashSet<>(
         em.createQuery("select m.contentKey from StoredMessage m", String.class).getResultList());

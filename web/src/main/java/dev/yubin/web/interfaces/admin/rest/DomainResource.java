@@ -1,19 +1,23 @@
 package dev.yubin.web.interfaces.admin.rest;
 
 import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.application.Addressing;
 import dev.yubin.ejb.infrastructure.persistence.DatabaseDurability;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
-/** Local domains: list and add. */
+/** Local domains: list and add; set or clear a domain's catch-all ({@code {"target":...}}). */
 @Path("admin/domains")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -26,6 +30,7 @@ public class DomainResource {
 
   @Inject AccountService accounts;
   @Inject DatabaseDurability durability;
+  @Inject Addressing addressing;
 
   @GET
   public List<String> list() {
@@ -46,5 +51,30 @@ public class DomainResource {
     } catch (IllegalArgumentException e) {
       return Problems.badRequest(e.getMessage());
     }
+  }
+
+  @PUT
+  @Path("{name}/catch-all")
+  public Response setCatchAll(@PathParam("name") String name, String body) {
+    if (!accounts.isLocalDomain(name)) {
+      return Problems.notFound("not a local domain: " + name);
+    }
+    try {
+      String target = JsonBody.parse(body).string("target");
+      String domain = addressing.setCatchAll(name, target);
+      return Response.ok(Map.of("name", domain, "catchAll", target)).build();
+    } catch (JsonBody.BadInput | IllegalArgumentException e) {
+      return Problems.badRequest(e.getMessage());
+    }
+  }
+
+  @DELETE
+  @Path("{name}/catch-all")
+  public Response clearCatchAll(@PathParam("name") String name) {
+    if (!accounts.isLocalDomain(name)) {
+      return Problems.notFound("not a local domain: " + name);
+    }
+    addressing.setCatchAll(name, null);
+    return Response.noContent().build();
   }
 }

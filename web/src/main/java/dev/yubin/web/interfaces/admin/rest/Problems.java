@@ -9,15 +9,16 @@ final class Problems {
 
   private Problems() {}
 
-  static Response notFound(String message) {
-    return Response.status(Response.Status.NOT_FOUND)
-        .type(MediaType.APPLICATION_JSON)
-        .entity(Map.of("error", message))
-        .build();
+  static Response badRequest(String message) {
+    return error(Response.Status.BAD_REQUEST, message);
   }
 
-  static Response badRequest(String message) {
-    return Response.status(Response.Status.BAD_REQUEST)
+  static Response notFound(String message) {
+    return error(Response.Status.NOT_FOUND, message);
+  }
+
+  private static Response error(Response.Status status, String message) {
+    return Response.status(status)
         .type(MediaType.APPLICATION_JSON)
         .entity(Map.of("error", message))
         .build();

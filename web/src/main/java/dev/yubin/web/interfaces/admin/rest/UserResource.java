@@ -6,14 +6,21 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Accounts: list and add. Passwords are hashed on the way in and never returned. */
+/**
+ * Accounts: list and add, set the quota ({@code {"bytes": N}}, null for no limit). Passwords are
+ * hashed on the way in and never returned.
+ */
 @Path("admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,6 +50,24 @@ public class UserResource {
       durability.sync();
       return Response.status(Response.Status.CREATED).entity(Map.of("address", address)).build();
     } catch (IllegalArgumentException e) {
+      return Problems.badRequest(e.getMessage());
+    }
+  }
+
+  @PUT
+  @Path("{address}/quota")
+  public Response setQuota(@PathParam("address") String address, String body) {
+    if (accounts.find(address).isEmpty()) {
+      return Problems.notFound("no such account: " + address);
+    }
+    try {
+      Optional<Long> bytes = JsonBody.parse(body).countOrNull("bytes");
+      String account = accounts.setQuota(address, bytes.orElse(null));
+      Map<String, Object> result = new HashMap<>();
+      result.put("address", account);
+      result.put("bytes", bytes.orElse(null));
+      return Response.ok(result).build();
+    } catch (JsonBody.BadInput | IllegalArgumentException e) {
       return Problems.badRequest(e.getMessage());
     }
   }

@@ -1,0 +1,260 @@
+package dev.yubin.ejb.it;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.application.Addressing;
+import dev.yubin.ejb.application.LocalDelivery;
+import dev.yubin.ejb.application.MailStore;
+import dev.yubin.ejb.application.Maildrops;
+import dev.yubin.ejb.application.SubmissionPolicy;
+import dev.yubin.ejb.application.addressing.Alias;
+import dev.yubin.ejb.domain.model.StoredMessage;
+import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
+import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.protocol.ConnectionInfo;
+import dev.yubin.protocol.Reply;
+import dev.yubin.protocol.smtp.Envelope;
+import dev.yubin.protocol.smtp.SmtpSessionInfo;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Aliases, subaddresses, catch-alls, postmaster and quotas over JPA, H2 and the file store, inside
+ * Payara Micro: what RCPT answers and where the end of DATA puts the copies.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class AddressingIT {
+
+  private static final String INBOX = "INBOX";
+  private static final String SENDER = "sender@remote.test";
+  private static final SmtpSessionInfo SESSION =
+      new SmtpSessionInfo(
+          new ConnectionInfo("192.0.2.7", 40123, "127.0.0.1", 25, false),
+          "client.remote.test",
+          true,
+          null);
+  private static final String MESSAGE =
+      "From: <sender@remote.test>\r\nSubject: addressing\r\n\r\nHello from AddressingIT.\r\n";
+
+  @Deployment
+  public static WebArchive deployment() {
+    return YubinDeployment.create("addressing-it");
+  }
+
+  @Inject AccountService accounts;
+  @Inject Addressing addressing;
+  @Inject LocalDelivery delivery;
+  @Inject SubmissionPolicy submission;
+  @Inject MailStore store;
+  @Inject Maildrops maildrops;
+  @Inject MessageRepository messages;
+
+  @Test
+  void anAliasDeliversOneCopyToEachMailboxHoweverOftenItIsReached() throws IOException {
+    String domain = Names.domain();
+    String alice = newUser(domain, "alice");
+    String bob = newUser(domain, "bob");
+    assertThat(addressing.putAlias("Devs@" + domain, List.of(alice, "BOB@" + domain))).isTrue();
+    assertThat(addressing.putAlias("team@" + domain, List.of("devs@" + domain, alice))).isTrue();
+
+    assertThat(delivery.checkRecipient("team@" + domain, false).code()).isEqualTo(250);
+    Reply reply = deliver(List.of("team@" + domain, "devs+x@" + domain, bob));
+
+    assertThat(reply.code()).isEqualTo(250);
+    assertThat(messages.list(alice, INBOX)).hasSize(1);
+    assertThat(messages.list(bob, INBOX)).hasSize(1);
+    assertThat(addressing.alias("devs@" + domain))
+        .contains(new Alias("devs@" + domain, List.of(alice, bob)));
+  }
+
+  @Test
+  void aliasesAreReplacedListedAndRemoved() {
+    String domain = Names.domain();
+    String alice = newUser(domain, "alice");
+    String bob = newUser(domain, "bob");
+    addressing.putAlias("info@" + domain, List.of(alice));
+
+    assertThat(addressing.putAlias("info@" + domain, List.of(bob, "x@remote.test"))).isFalse();
+    assertThat(addressing.aliases())
+        .contains(new Alias("info@" + domain, List.of(bob, "x@remote.test")));
+    assertThat(addressing.removeAlias("INFO@" + domain)).isTrue();
+    assertThat(addressing.removeAlias("info@" + domain)).isFalse();
+    assertThat(delivery.checkRecipient("info@" + domain, false).code()).isEqualTo(550);
+  }
+
+  @Test
+  void anAliasThatCannotDeliverIsRefused() {
+    String domain = Names.domain();
+    String alice = newUser(domain, "alice");
+    addressing.putAlias("a@" + domain, List.of(alice));
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> addressing.putAlias(alice, List.of("a@" + domain)))
+        .withMessageContaining("an account has this address");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> addressing.putAlias("x@" + Names.domain(), List.of(alice)))
+        .withMessageContaining("not a local domain");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> addressing.putAlias("b@" + domain, List.of()))
+        .withMessageContaining("at least one target");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> addressing.putAlias("b@" + domain, List.of("nobody@" + domain)))
+        .withMessageContaining("no such local address");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> addressing.putAlias("b@" + domain, List.of("not an address")))
+        .withMessageContaining("not an address");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> addressing.putAlias("a@" + domain, List.of("a@" + domain)))
+        .withMessageContaining("its own target");
+    addressing.putAlias("b@" + domain, List.of("a@" + domain));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> addressing.putAlias("a@" + domain, List.of("b@" + domain)))
+        .withMessageContaining("alias loop");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> accounts.addUser("b@" + domain, "secret"))
+        .withMessageContaining("an alias has this address");
+  }
+
+  @Test
+  void aRemoteTargetIsAcceptedAtRcptAndDeferredAtTheEndOfDataWithNothingStored()
+      throws IOException {
+    String domain = Names.domain();
+    String alice = newUser(domain, "alice");
+    addressing.putAlias("fwd@" + domain, List.of(alice, "friend@remote.test"));
+
+    assertThat(delivery.checkRecipient("fwd@" + domain, false).code()).isEqualTo(250);
+    assertThat(deliver(List.of("fwd@" + domain)))
+        .extracting(Reply::code, Reply::status)
+        .containsExactly(450, "4.4.0");
+    assertThat(messages.list(alice, INBOX)).isEmpty();
+  }
+
+  @Test
+  void subaddressesReachTheirBaseAndTheCatchAllTakesUnknownLocalParts() throws IOException {
+    String domain = Names.domain();
+    String alice = newUser(domain, "alice");
+    String admin = newUser(domain, "admin");
+
+    assertThat(delivery.checkRecipient("alice+lists@" + domain, false).code()).isEqualTo(250);
+    assertThat(delivery.checkRecipient("whoever@" + domain, false).code()).isEqualTo(550);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> addressing.setCatchAll(domain, "nobody@" + domain))
+        .withMessageContaining("alias loop");
+    addressing.setCatchAll(domain.toUpperCase(), "Admin@" + domain);
+
+    assertThat(delivery.checkRecipient("whoever@" + domain, false).code()).isEqualTo(250);
+    assertThat(deliver(List.of("alice+lists@" + domain, "whoever@" + domain)).code())
+        .isEqualTo(250);
+    assertThat(messages.list(alice, INBOX)).hasSize(1);
+    assertThat(messages.list(admin, INBOX)).hasSize(1);
+
+    addressing.setCatchAll(domain, null);
+    assertThat(delivery.checkRecipient("whoever@" + domain, false).code()).isEqualTo(550);
+  }
+
+  @Test
+  void postmasterIsAlwaysAcceptedAndKeptUntilAnAccountReadsIt() throws IOException {
+    String domain = Names.domain();
+    accounts.addDomain(domain);
+    String postmaster = "postmaster@" + domain;
+
+    assertThat(delivery.checkRecipient("PostMaster@" + domain, false).code()).isEqualTo(250);
+    assertThat(delivery.checkRecipient("postmaster", false).code()).isEqualTo(250);
+    assertThat(deliver(List.of(postmaster)).code()).isEqualTo(250);
+    assertThat(messages.list(postmaster, INBOX)).hasSize(1);
+
+    accounts.addUser(postmaster, "secret");
+    assertThat(messages.list(postmaster, INBOX)).hasSize(1);
+    assertThat(store.files().exists(postmaster, INBOX, keys(postmaster).get(0))).isTrue();
+  }
+
+  @Test
+  void aSenderMaySendAsAnAliasThatReachesThem() {
+    String domain = Names.domain();
+    String alice = newUser(domain, "alice");
+    String bob = newUser(domain, "bob");
+    addressing.putAlias("sales@" + domain, List.of(alice));
+
+    assertThat(submission.checkSender(alice, "sales@" + domain).code()).isEqualTo(250);
+    assertThat(submission.checkSender(alice, "alice+x@" + domain).code()).isEqualTo(250);
+    assertThat(submission.checkSender(bob, "sales@" + domain).code()).isEqualTo(553);
+  }
+
+  @Test
+  void quotasDeferAFullMailboxAtRcptAndRefuseAnOverflowAtTheEndOfData() throws IOException {
+    String domain = Names.domain();
+    String small = newUser(domain, "small");
+    String roomy = newUser(domain, "roomy");
+    assertThat(accounts.quota(small)).isEmpty();
+    long copy = copySize(small); // the next copies differ by a byte at most (the date)
+    accounts.setQuota(small, 2 * copy + copy / 2);
+    assertThat(accounts.quota(small)).contains(2 * copy + copy / 2);
+
+    assertThat(deliver(List.of(small)).code()).isEqualTo(250);
+    long used = messages.usage(small);
+    assertThat(used).isBetween(copy - 1, copy + 1);
+    assertThat(delivery.checkRecipient(small, false).code()).isEqualTo(250);
+    accounts.setQuota(small, used + copy / 2);
+
+    assertThat(deliver(List.of(small)))
+        .as("this copy would overflow the only mailbox")
+        .extracting(Reply::code, Reply::status)
+        .containsExactly(552, "5.2.2");
+    assertThat(deliver(List.of(small, roomy)))
+        .as("one overflows, the other has room: deferred for both")
+        .extracting(Reply::code, Reply::status)
+        .containsExactly(452, "4.2.2");
+    assertThat(messages.list(roomy, INBOX)).isEmpty();
+    assertThat(messages.usage(small)).isEqualTo(used);
+
+    accounts.setQuota(small, used);
+    assertThat(delivery.checkRecipient(small, false))
+        .extracting(Reply::code, Reply::status)
+        .containsExactly(452, "4.2.2");
+    addressing.putAlias("both@" + domain, List.of(small, roomy));
+    assertThat(delivery.checkRecipient("both@" + domain, false).code()).isEqualTo(452);
+
+    accounts.setQuota(small, null);
+    assertThat(delivery.checkRecipient(small, false).code()).isEqualTo(250);
+    assertThatIllegalArgumentException().isThrownBy(() -> accounts.setQuota(small, -1L));
+  }
+
+  /** The size of one stored copy of {@link #MESSAGE} for this recipient, measured and removed. */
+  private long copySize(String recipient) throws IOException {
+    assertThat(deliver(List.of(recipient)).code()).isEqualTo(250);
+    List<StoredMessage> stored = messages.list(recipient, INBOX);
+    assertThat(stored).hasSize(1);
+    maildrops.open(recipient);
+    try {
+      assertThat(maildrops.expunge(recipient, keys(recipient))).isTrue();
+    } finally {
+      maildrops.close(recipient);
+    }
+    return stored.get(0).getSize();
+  }
+
+  private String newUser(String domain, String localPart) {
+    accounts.addDomain(domain);
+    return accounts.addUser(localPart + "@" + domain, "secret").getAddress();
+  }
+
+  private Reply deliver(List<String> recipients) throws IOException {
+    SpoolFile spool = store.files().newSpoolFile();
+    byte[] bytes = MESSAGE.getBytes(US_ASCII);
+    spool.write(bytes, 0, bytes.length);
+    return delivery.deliver(SESSION, new Envelope(SENDER, recipients), spool);
+  }
+
+  private List<String> keys(String owner) {
+    return messages.list(owner, INBOX).stream().map(StoredMessage::getContentKey).toList();
+  }
+}
