@@ -44,6 +44,9 @@ final class FakeSmtpServer implements AutoCloseable {
                   try (Socket socket = listener.accept()) {
                     socket.setSoTimeout(10_000);
                     script.run(new Session(socket));
+                  } catch (java.net.SocketException e) {
+                    // The client hung up while the script still wrote (it may, after an error):
+                    // go on with the next script.
                   }
                 }
               } catch (Throwable t) {
