@@ -1,6 +1,6 @@
 /*
- * Yubin load generator: SMTP accept throughput and latency, POP3 RETR throughput and login
- * rate, and an idle-connections check. One file, JDK only: run it with `java Bench.java ...`.
+ * Yubin load generator: SMTP accept throughput and latency (plain and after STARTTLS), POP3 RETR
+ * throughput and login rate, and an idle-connections check. One file, JDK only: run it with `java Bench.java ...`.
  *
  * It prints numbers and asserts nothing. Every phase is bounded in time and count, talks to
  * the given host only (loopback in bench/run.sh) and stops by itself.
@@ -22,7 +22,14 @@
  *   loginclients=2         concurrency of the POP3 login phase
  *   idle=2000              idle SMTP connections to open; 0 to skip
  *   pid=                   server process id, for VmRSS in the idle check
- *   phases=smtp,conn,login,retr,idle
+ *   tlsresume=no           STARTTLS phases: "no" makes every connection a full handshake (a new
+ *                          client SSLContext each, no session to resume); "yes" shares one
+ *   phases=smtp,conn,tls,tlsconn,login,retr,idle
+ *
+ * Phases: smtp = 3 s warm-up, then the clients levels; conn = a new connection per message;
+ * tls and tlsconn = the same two after STARTTLS (EHLO, STARTTLS, 220, TLS handshake with a
+ * trust-all client, since servers under test have self-signed certificates, EHLO again), with
+ * their own 3 s warm-ups; labelled smtp_tls_c<n> and smtp_tls_newconn_c<n>.
  *
  * Output: a human-readable log on stderr, and on stdout one line per figure:
  *   RESULT <label> <metric> <value> <unit>
@@ -40,6 +47,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -51,6 +60,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 public class Bench {
 
@@ -66,25 +82,34 @@ public class Bench {
       ARGS.put(a.substring(0, eq), a.substring(eq + 1));
     }
     label = arg("label", "yubin");
-    List<String> phases = List.of(arg("phases", "smtp,conn,login,retr,idle").split(","));
+    List<String> phases = List.of(arg("phases", "smtp,conn,tls,tlsconn,login,retr,idle").split(","));
     String smtp = arg("smtp", "127.0.0.1:16025");
     String pop3 = arg("pop3", "127.0.0.1:16110");
     int secs = Integer.parseInt(arg("secs", "10"));
 
     if (!smtp.equals("-")) {
       InetSocketAddress at = address(smtp);
-      if (phases.contains("smtp")) {
-        // Warm up the server's JIT and pools; not counted.
-        log("smtp warm-up, 8 clients, 3 s");
-        smtpLoad(at, 8, 3, Integer.MAX_VALUE, false, null);
-        for (String c : arg("clients", "1,8,32").split(",")) {
-          int n = Integer.parseInt(c.trim());
-          smtpLoad(at, n, secs, Integer.parseInt(arg("max", "20000")), false, "smtp_c" + n);
+      int max = Integer.parseInt(arg("max", "20000"));
+      for (boolean tls : new boolean[] {false, true}) {
+        String prefix = tls ? "smtp_tls_" : "smtp_";
+        if (phases.contains(tls ? "tls" : "smtp")) {
+          // Warm up the server's JIT and pools (and TLS code); not counted.
+          log(String.format("smtp%s warm-up, 8 clients, 3 s", tls ? " STARTTLS" : ""));
+          smtpLoad(at, 8, 3, Integer.MAX_VALUE, false, tls, null);
+          for (String c : arg("clients", "1,8,32").split(",")) {
+            int n = Integer.parseInt(c.trim());
+            smtpLoad(at, n, secs, max, false, tls, prefix + "c" + n);
+          }
         }
-      }
-      if (phases.contains("conn")) {
-        int n = Integer.parseInt(arg("connclients", "8"));
-        smtpLoad(at, n, secs, Integer.parseInt(arg("max", "20000")), true, "smtp_newconn_c" + n);
+        if (phases.contains(tls ? "tlsconn" : "conn")) {
+          int n = Integer.parseInt(arg("connclients", "8"));
+          if (tls) {
+            // Handshakes on both sides (the client's JSSE is JIT-compiled too); not counted.
+            log("smtp STARTTLS warm-up, new connection per message, 3 s");
+            smtpLoad(at, n, 3, Integer.MAX_VALUE, true, true, null);
+          }
+          smtpLoad(at, n, secs, max, true, tls, prefix + "newconn_c" + n);
+        }
       }
     }
     if (!pop3.equals("-")) {
@@ -109,15 +134,20 @@ public class Bench {
    * n clients for secs seconds (at most max messages in all). Each client keeps one connection
    * and sends transaction after transaction, or (newConnection) opens a connection per message.
    * Latency is DATA→250: from writing the DATA command to reading the reply to the final dot,
-   * so it holds the 354 round trip, the content and the server's durable commit.
+   * so it holds the 354 round trip, the content and the server's durable commit. With tls, every
+   * connection does EHLO, STARTTLS, the TLS handshake and EHLO again before its first MAIL; the
+   * handshake's own time (ClientHello to Finished) is reported for the new-connection phase.
    */
   static void smtpLoad(
-      InetSocketAddress at, int n, int secs, int max, boolean newConnection, String metric)
+      InetSocketAddress at, int n, int secs, int max, boolean newConnection, boolean tls, String metric)
       throws Exception {
     if (metric != null) {
       log(String.format(
-          "smtp %d client(s), %s, %d s", n, newConnection ? "new connection per message" : "one connection each", secs));
+          "smtp%s %d client(s), %s, %d s", tls ? " STARTTLS" : "", n,
+          newConnection ? "new connection per message" : "one connection each", secs));
     }
+    java.util.Queue<Long> handshakes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    java.util.concurrent.atomic.AtomicBoolean described = new java.util.concurrent.atomic.AtomicBoolean(metric == null);
     int size = Integer.parseInt(arg("size", "4096"));
     int users = Integer.parseInt(arg("users", "16"));
     String rcpt = arg("rcpt", "test%d@bench.test");
@@ -150,6 +180,22 @@ public class Bench {
               step = "EHLO";
               conn.send("EHLO bench.client.test\r\n");
               expect(conn.reply(), 250, "EHLO");
+              if (tls) {
+                step = "STARTTLS";
+                conn.send("STARTTLS\r\n");
+                expect(conn.reply(), 220, "STARTTLS");
+                step = "TLS handshake";
+                SSLContext ctx = Tls.context();
+                long h0 = System.nanoTime();
+                conn = conn.startTls(at, ctx);
+                handshakes.add(System.nanoTime() - h0);
+                if (!described.getAndSet(true)) {
+                  log("  " + Tls.describe((SSLSocket) conn.socket));
+                }
+                step = "EHLO after STARTTLS";
+                conn.send("EHLO bench.client.test\r\n");
+                expect(conn.reply(), 250, "EHLO after STARTTLS");
+              }
             }
             String to = String.format(rcpt, 1 + (int) ((client + sent.get()) % users));
             step = "MAIL";
@@ -223,6 +269,12 @@ public class Bench {
     result(metric + "_p50_ms", pct(all, 50), "ms");
     result(metric + "_p99_ms", pct(all, 99), "ms");
     result(metric + "_failures", failures.get(), "count");
+    if (tls && newConnection) {
+      long[] hs = handshakes.stream().mapToLong(Long::longValue).sorted().toArray();
+      log(String.format(
+          "  %d TLS handshakes: p50 %.2f ms p99 %.2f ms", hs.length, pct(hs, 50), pct(hs, 99)));
+      result(metric + "_handshake_p50_ms", pct(hs, 50), "ms");
+    }
   }
 
   /** A message of exactly size bytes (CRLF lines, none starting with a dot) plus ".\r\n". */
@@ -388,6 +440,7 @@ public class Bench {
     }
     int greeted = 0;
     int failed = 0;
+    int refused = 0;
     long[] when = new long[n];
     ByteBuffer buf = ByteBuffer.allocate(512);
     long deadline = t0 + 30_000_000_000L;
@@ -409,6 +462,9 @@ public class Bench {
             got.append(new String(buf.array(), 0, r, StandardCharsets.US_ASCII));
             if (got.indexOf("\n") >= 0) {
               if (!got.toString().startsWith("220")) {
+                if (got.toString().startsWith("421")) {
+                  refused++; // a connection limit (counted as failed too)
+                }
                 throw new IOException("greeting " + got.toString().trim());
               }
               when[greeted++] = System.nanoTime() - t0;
@@ -431,12 +487,14 @@ public class Bench {
     long rssAfter = rss(pid);
     // One more client while the idle ones are held: how long to its greeting and one message.
     long s0 = System.nanoTime();
-    double fresh;
+    double fresh = Double.NaN;
     try (Conn conn = Conn.open(at)) {
       expect(conn.reply(), 220, "greeting");
       fresh = (System.nanoTime() - s0) / 1e6;
       conn.send("QUIT\r\n");
       conn.reply();
+    } catch (IOException e) {
+      log("  the extra client was not served: " + e);
     }
     for (SocketChannel ch : channels) {
       ch.close();
@@ -447,6 +505,9 @@ public class Bench {
         greeted, n, allGreeted, pct(times, 50), pct(times, 99), failed, fresh));
     log(String.format("  server VmRSS before %d MiB, with %d idle: %d MiB", rssBefore / 1024, greeted, rssAfter / 1024));
     result("idle_greeted", greeted, "count");
+    if (refused > 0) {
+      result("idle_refused_421", refused, "count");
+    }
     result("idle_all_greeted_s", greeted == n ? allGreeted : Double.NaN, "s");
     result("idle_greet_p99_ms", pct(times, 99), "ms");
     result("idle_new_client_greet_ms", fresh, "ms");
@@ -496,6 +557,21 @@ public class Bench {
       s.setTcpNoDelay(true);
       s.setSoTimeout(30_000);
       s.connect(at, 10_000);
+      return new Conn(s);
+    }
+
+    /**
+     * After a 220 to STARTTLS: the same TCP connection wrapped in TLS (handshake done), as a new
+     * Conn. Nothing may be buffered from before (RFC 3207 §4.2: the server must not pipeline).
+     */
+    Conn startTls(InetSocketAddress at, SSLContext ctx) throws IOException {
+      if (pos < lim) {
+        throw new IOException("server sent " + (lim - pos) + " bytes after its 220 to STARTTLS");
+      }
+      SSLSocket s = (SSLSocket) ctx.getSocketFactory()
+          .createSocket(socket, at.getHostString(), at.getPort(), true);
+      s.setUseClientMode(true);
+      s.startHandshake();
       return new Conn(s);
     }
 
@@ -585,6 +661,70 @@ public class Bench {
       } catch (IOException ignored) {
         // closing a benchmark connection: nothing to recover
       }
+    }
+  }
+
+  /** The client side of STARTTLS: trusts any certificate (the servers' are self-signed). */
+  static final class Tls {
+    static final TrustManager[] TRUST_ALL = {
+      new X509ExtendedTrustManager() {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String auth) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String auth) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String auth, Socket s) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String auth, Socket s) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String auth, SSLEngine e) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String auth, SSLEngine e) {}
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+          return new X509Certificate[0];
+        }
+      }
+    };
+    static volatile SSLContext shared;
+
+    /** A new context per connection (full handshakes) unless tlsresume=yes. */
+    static SSLContext context() throws IOException {
+      boolean resume = arg("tlsresume", "no").equals("yes");
+      SSLContext ctx = resume ? shared : null;
+      if (ctx == null) {
+        try {
+          ctx = SSLContext.getInstance("TLS");
+          ctx.init(null, TRUST_ALL, null);
+        } catch (GeneralSecurityException e) {
+          throw new IOException("cannot make a TLS context", e);
+        }
+        if (resume) {
+          shared = ctx;
+        }
+      }
+      return ctx;
+    }
+
+    /** Protocol, cipher suite and the server certificate's key, for the log. */
+    static String describe(SSLSocket s) {
+      SSLSession session = s.getSession();
+      String key = "?";
+      try {
+        java.security.cert.Certificate[] chain = session.getPeerCertificates();
+        if (chain.length > 0 && chain[0] instanceof X509Certificate cert) {
+          key = cert.getPublicKey().getAlgorithm() + " certificate " + cert.getSubjectX500Principal();
+        }
+      } catch (SSLPeerUnverifiedException e) {
+        key = "no certificate";
+      }
+      return session.getProtocol() + ", " + session.getCipherSuite() + ", " + key;
     }
   }
 

@@ -9,6 +9,10 @@
 #   Postfix SMTP 127.0.0.1:16525   smtp-sink 16526   Dovecot IMAP 16143, POP3 16111, LMTP 16124
 #   dnsmasq 127.0.0.1:16353        home /tmp/yubin-bench-peers
 #
+# Unlike the shared setup, Postfix offers STARTTLS (smtpd_tls_security_level = may) with a
+# self-signed EC P-256 certificate made here ($PEERS_HOME/tls, 30 days, remade when it expires
+# within a day), so the bench's STARTTLS phases run against it as against Yubin.
+#
 # Usage: peers.sh install|start|stop|status|bench   (as root; install uses apt-get)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -34,9 +38,34 @@ shift_ports() {
       "$1"
 }
 
+tls="$PEERS_HOME/tls"
+
+# A self-signed certificate for Postfix's STARTTLS (the same key type as Yubin's default one).
+make_certificate() {
+  mkdir -p "$tls"
+  if [[ -s "$tls/cert.pem" && -s "$tls/key.pem" ]] \
+      && openssl x509 -checkend 86400 -noout -in "$tls/cert.pem" >/dev/null 2>&1; then
+    return
+  fi
+  (umask 077 && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+    -days 30 -subj /CN=bench.peer -keyout "$tls/key.pem" -out "$tls/cert.pem" 2>/dev/null)
+  chmod 600 "$tls/key.pem"
+  chmod 644 "$tls/cert.pem"
+}
+
+# Postfix's main.cf in the copy gets STARTTLS after its last line (smtpd_banner).
+add_tls() {
+  sed -e '/^smtpd_banner = /a\
+# bench/peers.sh: STARTTLS with a self-signed certificate\
+smtpd_tls_cert_file = '"$tls"'/cert.pem\
+smtpd_tls_key_file = '"$tls"'/key.pem\
+smtpd_tls_security_level = may\
+smtpd_tls_loglevel = 0' "$1"
+}
+
 generate() {
   mkdir -p "$gen"
-  shift_ports "$shared/setup-peers.sh" > "$gen/setup-peers.sh"
+  shift_ports "$shared/setup-peers.sh" | add_tls /dev/stdin > "$gen/setup-peers.sh"
   shift_ports "$shared/bench-smtp-peers.sh" > "$gen/bench-smtp-peers.sh"
   chmod +x "$gen"/*.sh
   # Refuse to run a copy that still names a default port.
@@ -44,11 +73,15 @@ generate() {
     echo "peers.sh: a default port survived the shift; not starting" >&2
     exit 1
   fi
+  if ! grep -q '^smtpd_tls_security_level = may$' "$gen/setup-peers.sh"; then
+    echo "peers.sh: could not add STARTTLS to the Postfix configuration; not starting" >&2
+    exit 1
+  fi
 }
 
 case "${1:-}" in
   install) bash "$shared/setup-peers.sh" install ;;
-  start) generate; "$gen/setup-peers.sh" start ;;
+  start) generate; make_certificate; "$gen/setup-peers.sh" start ;;
   stop) [[ -x "$gen/setup-peers.sh" ]] && "$gen/setup-peers.sh" stop || true ;;
   status) generate; "$gen/setup-peers.sh" status ;;
   bench) generate; "$gen/bench-smtp-peers.sh" ;;

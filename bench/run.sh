@@ -6,9 +6,12 @@
 # Builds Yubin if needed, starts it on a fresh temporary data directory on bench ports
 # (127.0.0.1: SMTP 16025, POP3 16110, HTTP 16080), creates the domain bench.test and users
 # test1..testN, runs Bench.java against it, prints a table and stops Yubin (by its PID, always).
-# With --with-peers (as root) it also sets up Postfix and Dovecot on their own 16xxx ports
-# (bench/peers.sh), runs the shared smtp-source benchmark and the same Bench.java load against
-# them, and prints their figures beside Yubin's. Prints numbers; asserts nothing.
+# With --with-peers (as root) it also sets up Postfix (with STARTTLS) and Dovecot on their own
+# 16xxx ports (bench/peers.sh), runs the shared smtp-source benchmark and the same Bench.java
+# load against them, and prints their figures beside Yubin's. The SMTP phases run plain and
+# after STARTTLS; a second table puts the two side by side. Prints numbers; asserts nothing.
+# Every client is 127.0.0.1, so Yubin's per-address connection limit (yubin.max-connections-per-ip,
+# 50 by default) is raised above the idle check's connection count for the bench.
 # Env: BENCH_SECS (10) BENCH_USERS (16) BENCH_IDLE (2000) BENCH_KEEP=1 keeps the data directory.
 set -euo pipefail
 
@@ -24,7 +27,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --with-peers) with_peers=1 ;;
     --secs) secs="$2"; shift ;;
-    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
   shift
 done
@@ -116,7 +119,7 @@ if [[ $with_peers == 1 ]]; then
 
   log "Postfix: Bench.java SMTP load (mail to test1..test$users@a.test, delivered to Dovecot)"
   bench label=peer smtp=127.0.0.1:16525 pop3=- rcpt="test%d@a.test" users="$users" \
-    secs="$secs" phases=smtp,conn >/dev/null
+    secs="$secs" phases=smtp,conn,tls,tlsconn >/dev/null
   log "waiting for Postfix to deliver its queue to Dovecot (at most 300 s)"
   q=/tmp/yubin-bench-peers/postfix-queue
   for _ in $(seq 1 300); do
@@ -138,6 +141,7 @@ admin_password="bench-$RANDOM$RANDOM"
 log "starting Yubin on $bind (SMTP $smtp_port, POP3 $pop3_port, HTTP $http_port), data in $work/data"
 YUBIN_BIND=$bind YUBIN_SMTP_PORT=$smtp_port YUBIN_POP3_PORT=$pop3_port YUBIN_HTTP_PORT=$http_port \
   YUBIN_SUBMISSION_PORT=0 YUBIN_SUBMISSIONS_PORT=0 YUBIN_POP3S_PORT=0 \
+  YUBIN_MAX_CONNECTIONS_PER_IP=$((idle + 100)) \
   YUBIN_DATA_DIR="$work/data" YUBIN_DOMAINS=bench.test YUBIN_HOSTNAME=bench.yubin.test \
   YUBIN_ADMIN_PASSWORD="$admin_password" \
   "$root/yubin" run </dev/null >"$work/yubin.log" 2>&1 &
@@ -179,6 +183,11 @@ awk -v peers="$with_peers" '
     names["smtp_c8_msg_s"] = "SMTP accept, 8 clients"
     names["smtp_c32_msg_s"] = "SMTP accept, 32 clients"
     names["smtp_newconn_c8_msg_s"] = "SMTP accept, 8 clients, conn/msg"
+    names["smtp_tls_c1_msg_s"] = "STARTTLS accept, 1 client"
+    names["smtp_tls_c8_msg_s"] = "STARTTLS accept, 8 clients"
+    names["smtp_tls_c32_msg_s"] = "STARTTLS accept, 32 clients"
+    names["smtp_tls_newconn_c8_msg_s"] = "STARTTLS accept, 8 cl., conn/msg"
+    names["smtp_tls_newconn_c8_handshake_p50_ms"] = "  TLS handshake p50"
     names["pop3_login_c2_per_s"] = "POP3 USER+PASS, 2 clients"
     names["pop3_login_c2_p50_ms"] = "POP3 USER+PASS p50"
     names["pop3_retr_c1_msg_s"] = "POP3 RETR, 1 client"
@@ -186,6 +195,7 @@ awk -v peers="$with_peers" '
     names["pop3_retr_c8_msg_s"] = "POP3 RETR, 8 clients"
     names["pop3_retr_c8_mib_s"] = "POP3 RETR, 8 clients"
     names["idle_greeted"] = "idle SMTP conns greeted"
+    names["idle_refused_421"] = "  refused (421, connection limit)"
     names["idle_all_greeted_s"] = "  time until all greeted"
     names["idle_greet_p99_ms"] = "  greeting p99"
     names["idle_new_client_greet_ms"] = "  new client greeted during"
@@ -196,7 +206,12 @@ awk -v peers="$with_peers" '
     names["smtp_c8_failures"] = "SMTP 8 clients: failed sessions"
     names["smtp_c32_failures"] = "SMTP 32 clients: failed sessions"
     names["smtp_newconn_c8_failures"] = "SMTP conn/msg: failed sessions"
+    names["smtp_tls_c1_failures"] = "STARTTLS 1 client: failed sessions"
+    names["smtp_tls_c8_failures"] = "STARTTLS 8 clients: failed sessions"
+    names["smtp_tls_c32_failures"] = "STARTTLS 32 clients: failed sessions"
+    names["smtp_tls_newconn_c8_failures"] = "STARTTLS conn/msg: failed sessions"
   }
+  function v(who, m) { return (((who, m) in val) ? sprintf("%.1f", val[who, m]) : "-") }
   $1 == "RESULT" {
     m = $3
     if (m ~ /_failures$/ && $4 == 0) next
@@ -216,6 +231,28 @@ awk -v peers="$with_peers" '
       if (peers) printf "%-38s %-9s %12s %16s\n", label, unit[m], y, p
       else printf "%-38s %-9s %12s\n", label, unit[m], y
     }
+    # SMTP plain and after STARTTLS, side by side (the same Bench.java phases, same client).
+    split("c1 c8 c32 newconn_c8", levels, " ")
+    split("1 client|8 clients|32 clients|8 clients, conn/msg", what, "|")
+    tls = 0
+    for (i = 1; i <= 4; i++) if (("smtp_tls_" levels[i] "_msg_s") in seen) tls = 1
+    if (!tls) exit
+    print ""
+    if (peers) printf "%-30s %-6s %9s %10s %9s %12s\n", "SMTP: plain vs STARTTLS", "unit", "Yubin", "Yubin+TLS", "Postfix", "Postfix+TLS"
+    else printf "%-30s %-6s %9s %10s\n", "SMTP: plain vs STARTTLS", "unit", "Yubin", "Yubin+TLS"
+    for (i = 1; i <= 4; i++) {
+      split("msg_s p50_ms p99_ms", ms, " ")
+      split("accept, " what[i] "|  DATA->250 p50|  DATA->250 p99", ls, "|")
+      split("msg/s ms ms", us, " ")
+      for (j = 1; j <= 3; j++) {
+        a = "smtp_" levels[i] "_" ms[j]; b = "smtp_tls_" levels[i] "_" ms[j]
+        if (peers) printf "%-30s %-6s %9s %10s %9s %12s\n", ls[j], us[j], v("yubin", a), v("yubin", b), v("peer", a), v("peer", b)
+        else printf "%-30s %-6s %9s %10s\n", ls[j], us[j], v("yubin", a), v("yubin", b)
+      }
+    }
+    b = "smtp_tls_newconn_c8_handshake_p50_ms"
+    if (peers) printf "%-30s %-6s %9s %10s %9s %12s\n", "  TLS handshake p50", "ms", "-", v("yubin", b), "-", v("peer", b)
+    else printf "%-30s %-6s %9s %10s\n", "  TLS handshake p50", "ms", "-", v("yubin", b)
   }' "$results"
 if [[ $with_peers == 1 ]]; then
   echo "Postfix: its own instance on 127.0.0.1:16525 (fsyncs its queue file before 250), Dovecot POP3 on"
