@@ -203,6 +203,29 @@ public class LocalDelivery {
     }
   }
 
+  /**
+   * Stores a message this server wrote itself (a delivery status notification) in a local mailbox,
+   * durably, with {@code prefix} (its trace fields) before the content.
+   */
+  public void storeGenerated(String mailbox, byte[] prefix, Path content) throws IOException {
+    FileContentStore files = store.files();
+    FileContentStore.Stored stored = files.store(mailbox, INBOX, prefix, content, 0);
+    List<Undo> written = new ArrayList<>();
+    written.add(() -> files.delete(mailbox, INBOX, stored.key()));
+    afterCompletion(written);
+    messages.add(
+        new StoredMessage(
+            mailbox, INBOX, stored.key(), stored.size(), OffsetDateTime.now(ZoneOffset.UTC)));
+  }
+
+  /** The mailboxes an address of a local domain reaches, empty when none (or not local). */
+  public List<String> localMailboxes(String address) {
+    Resolution resolution = addressing.resolver().resolve(address);
+    return resolution.outcome() == Resolution.Outcome.DELIVER
+        ? List.copyOf(resolution.mailboxes())
+        : List.of();
+  }
+
   /** The quota and usage of each mailbox; usage is only summed for mailboxes with a quota. */
   private List<QuotaCheck.Usage> usages(List<String> mailboxes) {
     return mailboxes.stream().map(this::usage).toList();

@@ -57,7 +57,7 @@ public final class TraceHeaders {
     return ip.indexOf(':') >= 0 ? "[IPv6:" + ip + "]" : "[" + ip + "]";
   }
 
-  static byte[] bytes(String header) {
+  public static byte[] bytes(String header) {
     return header.getBytes(StandardCharsets.UTF_8);
   }
 }

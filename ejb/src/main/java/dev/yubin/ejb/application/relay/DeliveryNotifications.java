@@ -1,25 +1,154 @@
 package dev.yubin.ejb.application.relay;
 
+import dev.yubin.ejb.application.LocalDelivery;
+import dev.yubin.ejb.application.MailStore;
+import dev.yubin.ejb.application.TraceHeaders;
+import dev.yubin.ejb.config.YubinSettings;
+import dev.yubin.ejb.domain.dsn.DeliveryStatusNotification;
+import dev.yubin.ejb.domain.dsn.Diagnostic;
+import dev.yubin.ejb.domain.dsn.NotificationKind;
+import dev.yubin.ejb.domain.dsn.OriginalMessage;
+import dev.yubin.ejb.domain.dsn.ReportSelection;
+import dev.yubin.ejb.domain.dsn.ReportedRecipient;
 import dev.yubin.ejb.domain.queue.QueueEntry;
 import dev.yubin.ejb.domain.queue.QueuedRecipient;
+import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.protocol.smtp.DsnNotify;
+import dev.yubin.protocol.smtp.DsnReturn;
+import dev.yubin.protocol.smtp.OriginalRecipient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Tells senders what became of their mail (RFC 3464 delivery status notifications). */
+/**
+ * Tells senders what became of their mail: recipients that failed for good (5xx, or retries
+ * expired) produce one RFC 3464 report from MAILER-DAEMON with the null reverse-path, so a report
+ * never causes another. A local sender finds it in their mailbox; a remote one gets it relayed
+ * through the queue like any other message.
+ */
 @ApplicationScoped
 public class DeliveryNotifications {
 
   private static final Logger LOG = Logger.getLogger(DeliveryNotifications.class.getName());
+  private static final Pattern STATUS = Pattern.compile("[45]\\.\\d{1,3}\\.\\d{1,3}");
+
+  @Inject YubinSettings settings;
+  @Inject MailStore store;
+  @Inject LocalDelivery local;
+  @Inject OutboundQueue queue;
+  @Inject QueueRunner runner;
 
   /** Recipients of {@code entry} failed for good: the sender gets a failure report. */
   public void failed(QueueEntry entry, List<QueuedRecipient> failed) {
-    LOG.warning(
-        entry.id()
-            + ": "
-            + failed.size()
-            + " recipient(s) failed; sender <"
-            + entry.sender()
-            + ">");
+    if (!DeliveryStatusNotification.mayNotify(entry.sender())) {
+      LOG.info(entry.id() + ": no report for a message from the null sender");
+      return;
+    }
+    Instant now = Instant.now();
+    List<ReportSelection.Outcome> outcomes = new ArrayList<>();
+    for (QueuedRecipient r : failed) {
+      outcomes.add(new ReportSelection.Outcome(reported(r, now), notify(r)));
+    }
+    List<ReportedRecipient> report =
+        ReportSelection.select(entry.sender(), outcomes, false).failures();
+    if (report.isEmpty()) {
+      return; // NOTIFY=NEVER, or only other reports asked for
+    }
+    SpoolFile spool = store.files().newSpoolFile();
+    try {
+      try (OutputStream out = Files.newOutputStream(spool.path())) {
+        DeliveryStatusNotification.builder(NotificationKind.FAILURE, settings.hostname())
+            .original(
+                new OriginalMessage(
+                    entry.sender(),
+                    entry.envelopeId(),
+                    entry.ret() == null ? null : DsnReturn.valueOf(entry.ret()),
+                    entry.arrived(),
+                    () -> queue.files().open(entry.id())))
+            .recipients(report)
+            .build()
+            .writeTo(out);
+      }
+      send(entry, spool.path());
+    } catch (IOException | RuntimeException e) {
+      // The entry's state is already final; the operator finds the failure in the log and the
+      // delivery events.
+      LOG.log(
+          Level.SEVERE, entry.id() + ": cannot report the failure to <" + entry.sender() + ">", e);
+    } finally {
+      spool.discard();
+    }
+  }
+
+  private void send(QueueEntry entry, Path report) throws IOException {
+    String reportId = store.files().newSpoolFile().queueId();
+    List<String> mailboxes = local.localMailboxes(entry.sender());
+    if (!mailboxes.isEmpty()) {
+      String trace =
+          TraceHeaders.returnPath("")
+              + "Received: by "
+              + settings.hostname()
+              + " (Yubin) id "
+              + reportId
+              + "; "
+              + TraceHeaders.DATE.format(ZonedDateTime.now())
+              + "\r\n";
+      for (String mailbox : mailboxes) {
+        local.storeGenerated(mailbox, TraceHeaders.bytes(trace), report);
+      }
+      LOG.info(
+          entry.id() + ": failure report " + reportId + " stored for <" + entry.sender() + ">");
+      return;
+    }
+    QueueEntry bounce =
+        new QueueEntry(
+            reportId,
+            "",
+            Instant.now(),
+            null,
+            null,
+            false,
+            QueueEntries.hasEightBit(report),
+            List.of(QueuedRecipient.pending(entry.sender(), Set.of(), null, Instant.now())));
+    queue.add(bounce, new byte[0], report, 0);
+    runner.kick(reportId);
+    LOG.info(entry.id() + ": failure report " + reportId + " queued for <" + entry.sender() + ">");
+  }
+
+  private static ReportedRecipient reported(QueuedRecipient r, Instant now) {
+    String status =
+        r.lastStatus() != null && STATUS.matcher(r.lastStatus()).matches()
+            ? r.lastStatus()
+            : "5.0.0";
+    String detail = r.lastError() == null ? "delivery failed" : r.lastError();
+    Diagnostic diagnostic =
+        r.remoteMta() != null ? Diagnostic.smtp(detail) : Diagnostic.local(detail);
+    ReportedRecipient reported =
+        ReportedRecipient.failed(r.address(), status, r.remoteMta(), diagnostic, now);
+    if (r.originalRecipient() != null && r.originalRecipient().indexOf(';') > 0) {
+      int semi = r.originalRecipient().indexOf(';');
+      reported =
+          reported.withOriginalRecipient(
+              new OriginalRecipient(
+                  r.originalRecipient().substring(0, semi),
+                  r.originalRecipient().substring(semi + 1)));
+    }
+    return reported;
+  }
+
+  private static Set<DsnNotify> notify(QueuedRecipient r) {
+    return r.notifyOn().stream().map(DsnNotify::valueOf).collect(Collectors.toSet());
   }
 }

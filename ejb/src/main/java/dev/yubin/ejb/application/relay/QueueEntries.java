@@ -54,7 +54,7 @@ public final class QueueEntries {
   }
 
   /** Whether the content has an octet above 127 (BODY=8BITMIME for the next hop, RFC 6152). */
-  static boolean hasEightBit(Path content) throws IOException {
+  public static boolean hasEightBit(Path content) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     try (InputStream in = Files.newInputStream(content)) {
       for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {

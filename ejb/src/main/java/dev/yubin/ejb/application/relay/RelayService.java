@@ -169,10 +169,12 @@ public class RelayService {
         }
       }
     }
-    queue.update(current);
     if (!failed.isEmpty()) {
+      // Before the update, which removes a finished entry and with it the content the report
+      // returns. A crash in between repeats the attempt, and at worst the report.
       notifications.failed(current, failed);
     }
+    queue.update(current);
   }
 
   /** The outcome for one recipient of one attempt. */
