@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Runs a POP3 session with Python's poplib, as an independent POP3 client.
 
-Usage: pop3_client.py HOST PORT USER PASSWORD ACTION...
+Usage: pop3_client.py [--ssl] HOST PORT USER PASSWORD ACTION...
+
+--ssl: POP3 over implicit TLS (POP3_SSL); the server's certificate is not verified (the test
+servers' certificates are self-signed).
 
 Actions, run in order, each printing one line:
   stat              STAT <count> <size>
@@ -18,6 +21,7 @@ A failed login prints "LOGIN-ERR <response>" and exits with 3; any other -ERR ex
 """
 import os
 import poplib
+import ssl
 import sys
 
 
@@ -26,8 +30,18 @@ def message_bytes(lines):
 
 
 def main():
-    host, port, user, password, *actions = sys.argv[1:]
-    pop = poplib.POP3(host, int(port), timeout=60)
+    args = sys.argv[1:]
+    tls = args[:1] == ["--ssl"]
+    if tls:
+        args = args[1:]
+    host, port, user, password, *actions = args
+    if tls:
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        pop = poplib.POP3_SSL(host, int(port), timeout=60, context=context)
+    else:
+        pop = poplib.POP3(host, int(port), timeout=60)
     try:
         pop.user(user)
         pop.pass_(password)

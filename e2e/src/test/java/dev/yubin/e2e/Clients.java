@@ -37,6 +37,42 @@ final class Clients {
     return E2e.python("smtp_send.py", args.toArray(String[]::new)).requireSuccess().lines();
   }
 
+  /** A file holding MESSAGE exactly, for the clients that read one. */
+  static Path messageFile(byte[] message) {
+    Path file = E2e.tempDirectory("msg-").resolve("message.eml");
+    try {
+      Files.write(file, message);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  /**
+   * One smtplib session to PORT of the server ({@code esmtp_client.py}: {@code --tls
+   * starttls|implicit}, {@code --auth login|PLAIN|LOGIN}, {@code --user}, {@code --password},
+   * {@code --from}, {@code --to}, {@code --file}, {@code --mail-option}); fails unless the script
+   * ran to its end.
+   */
+  static List<String> esmtp(YubinServer server, int port, String... options) {
+    List<String> args = new ArrayList<>();
+    args.add(server.bind());
+    args.add(Integer.toString(port));
+    args.addAll(List.of(options));
+    return E2e.python("esmtp_client.py", args.toArray(String[]::new)).requireSuccess().lines();
+  }
+
+  /**
+   * TEXT as a command-line argument for the Python clients: as is when ASCII, else {@code
+   * utf8-hex:} and its UTF-8 octets in hex (a JVM in the C locale would turn them into '?').
+   */
+  static String arg(String text) {
+    if (text.chars().allMatch(c -> c < 0x80)) {
+      return text;
+    }
+    return "utf8-hex:" + java.util.HexFormat.of().formatHex(text.getBytes(UTF_8));
+  }
+
   /** The line of the smtplib output that starts with PREFIX. */
   static String line(List<String> output, String prefix) {
     return output.stream()
@@ -60,9 +96,18 @@ final class Clients {
    * seconds.
    */
   static E2e.Result pop3(YubinServer server, String user, String password, String... actions) {
+    return pop3(server, false, user, password, actions);
+  }
+
+  /** As {@link #pop3(YubinServer, String, String, String...)}, over POP3S when TLS is true. */
+  static E2e.Result pop3(
+      YubinServer server, boolean tls, String user, String password, String... actions) {
     List<String> args = new ArrayList<>();
+    if (tls) {
+      args.add("--ssl");
+    }
     args.add(server.bind());
-    args.add(Integer.toString(server.pop3Port()));
+    args.add(Integer.toString(tls ? server.pop3sPort() : server.pop3Port()));
     args.add(user);
     args.add(password);
     args.addAll(List.of(actions));
@@ -91,10 +136,17 @@ final class Clients {
 
   /** Every message in the maildrop, as retrieved by poplib, without deleting any. */
   static List<byte[]> fetchAll(YubinServer server, String user) {
+    return fetchAll(server, false, user);
+  }
+
+  /** As {@link #fetchAll(YubinServer, String)}, over POP3S (poplib's POP3_SSL) when TLS is true. */
+  static List<byte[]> fetchAll(YubinServer server, boolean tls, String user) {
     Path directory = E2e.tempDirectory("pop3-");
     String line =
         line(
-            pop3(server, user, PASSWORD, "retrall:" + directory, "quit").requireSuccess().lines(),
+            pop3(server, tls, user, PASSWORD, "retrall:" + directory, "quit")
+                .requireSuccess()
+                .lines(),
             "RETRALL");
     int count = Integer.parseInt(line.split(" ")[1]);
     List<byte[]> messages = new ArrayList<>();
@@ -110,7 +162,12 @@ final class Clients {
 
   /** The one message in the maildrop; fails unless there is exactly one. */
   static byte[] fetchOnly(YubinServer server, String user) {
-    List<byte[]> all = fetchAll(server, user);
+    return fetchOnly(server, false, user);
+  }
+
+  /** The one message in the maildrop, over POP3S when TLS is true. */
+  static byte[] fetchOnly(YubinServer server, boolean tls, String user) {
+    List<byte[]> all = fetchAll(server, tls, user);
     if (all.size() != 1) {
       throw new AssertionError("expected exactly one message for " + user + ", got " + all.size());
     }

@@ -10,28 +10,92 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A bare SMTP socket for what no well-behaved client sends: overlong lines, NUL bytes, bare LFs,
- * half a message. Everything the server wrote is kept in {@link #transcript()}.
+ * half a message, commands pipelined after STARTTLS. Everything the server wrote is kept in {@link
+ * #transcript()}.
  */
 final class RawSmtp implements AutoCloseable {
 
-  private final Socket socket;
-  private final InputStream in;
-  private final OutputStream out;
+  private final String host;
+  private final int port;
+  private Socket socket;
+  private InputStream in;
+  private OutputStream out;
   private final ByteArrayOutputStream transcript = new ByteArrayOutputStream();
 
+  /** A plain connection to the MX port. */
   RawSmtp(YubinServer server) {
+    this(server, server.smtpPort());
+  }
+
+  /** A plain connection to PORT of the server (MX, submission, or submissions before TLS). */
+  RawSmtp(YubinServer server, int port) {
+    this.host = server.bind();
+    this.port = port;
     try {
       socket = new Socket();
-      socket.connect(new InetSocketAddress(server.bind(), server.smtpPort()), 5000);
+      socket.connect(new InetSocketAddress(host, port), 5000);
       socket.setSoTimeout(30_000);
       in = socket.getInputStream();
       out = socket.getOutputStream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A connection to the implicit-TLS submission port: TLS first, then the greeting. */
+  static RawSmtp implicitTls(YubinServer server) {
+    return new RawSmtp(server, server.submissionsPort()).handshake();
+  }
+
+  /**
+   * Turns this connection into TLS (after a 220 to STARTTLS), trusting the server's self-signed
+   * certificate. Whatever the server had sent before and not yet read is lost to the handshake, as
+   * it would be for any client.
+   */
+  RawSmtp handshake() {
+    try {
+      SSLSocket tls =
+          (SSLSocket) Tls.trustAll().getSocketFactory().createSocket(socket, host, port, true);
+      tls.setSoTimeout(socket.getSoTimeout());
+      tls.startHandshake();
+      socket = tls;
+      in = tls.getInputStream();
+      out = tls.getOutputStream();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whatever the server sends within MILLIS and without being asked; empty if nothing. */
+  String unsolicited(int millis) {
+    ByteArrayOutputStream extra = new ByteArrayOutputStream();
+    try {
+      socket.setSoTimeout(millis);
+      while (true) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        transcript.write(b);
+        extra.write(b);
+      }
+    } catch (SocketTimeoutException e) {
+      // nothing more within the time
+    } catch (IOException e) {
+      extra.writeBytes(("(" + e + ")").getBytes(ISO_8859_1));
+    } finally {
+      try {
+        socket.setSoTimeout(30_000);
+      } catch (IOException ignored) {
+        // the socket is gone; the next read says so
+      }
+    }
+    return extra.toString(ISO_8859_1);
   }
 
   /** Sends a line: TEXT and CRLF. */

@@ -12,25 +12,38 @@ import java.util.regex.Pattern;
 
 /**
  * The trace fields Yubin prepends at final delivery (RFC 5321 §4.4): {@code Return-Path} and a
- * {@code Received} field folded over three lines. {@link #split} checks them and hands back the
- * rest of the message, which must be the client's bytes unchanged.
+ * {@code Received} field folded over three lines, whose {@code with} names the protocol (RFC 3848:
+ * ESMTP, ESMTPS with TLS, ESMTPA with AUTH, ESMTPSA with both). {@link #split} checks them and
+ * hands back the rest of the message, which must be the client's bytes unchanged.
  */
 record Trace(
-    String returnPath, String heloName, String clientIp, String id, String date, byte[] rest) {
+    String returnPath,
+    String heloName,
+    String clientIp,
+    String protocol,
+    String id,
+    String date,
+    byte[] rest) {
 
   private static final Pattern TRACE =
       Pattern.compile(
           "\\AReturn-Path: <(?<returnPath>[^>\\r\\n]*)>\\r\\n"
               + "Received: from (?<helo>\\S+) \\((?<client>\\S+) \\[(?<ip>[0-9.]+)\\]\\)\\r\\n"
-              + "\\tby (?<by>\\S+) \\(Yubin\\) with ESMTP id (?<id>[A-Za-z0-9._-]+)\\r\\n"
+              + "\\tby (?<by>\\S+) \\(Yubin\\) with (?<with>E?SMTPS?A?) id (?<id>[A-Za-z0-9._-]+)\\r\\n"
               + "\\tfor <(?<for>[^>\\r\\n]+)>; (?<date>[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4}"
               + " \\d{2}:\\d{2}:\\d{2} [+-]\\d{4})\\r\\n");
 
   /**
-   * Checks the trace fields of a message delivered to RECIPIENT by the server HOSTNAME from the
-   * envelope SENDER, and splits them off.
+   * Checks the trace fields of a message received over plain ESMTP without AUTH and delivered to
+   * RECIPIENT by the server HOSTNAME from the envelope SENDER, and splits them off.
    */
   static Trace split(byte[] stored, String sender, String recipient, String hostname) {
+    return split(stored, sender, recipient, hostname, "ESMTP");
+  }
+
+  /** As {@link #split(byte[], String, String, String)}, received with PROTOCOL (RFC 3848). */
+  static Trace split(
+      byte[] stored, String sender, String recipient, String hostname, String protocol) {
     String text = new String(stored, ISO_8859_1); // byte-for-byte, whatever the charset
     Matcher m = TRACE.matcher(text);
     assertThat(m.lookingAt())
@@ -38,6 +51,7 @@ record Trace(
         .isTrue();
     assertThat(m.group("returnPath")).isEqualTo(sender);
     assertThat(m.group("by")).isEqualTo(hostname);
+    assertThat(m.group("with")).as("Received ... with").isEqualTo(protocol);
     assertThat(m.group("for")).isEqualTo(recipient);
     ZonedDateTime date = ZonedDateTime.parse(m.group("date"), DateTimeFormatter.RFC_1123_DATE_TIME);
     assertThat(Duration.between(date, ZonedDateTime.now()).abs())
@@ -48,6 +62,7 @@ record Trace(
         m.group("returnPath"),
         m.group("helo"),
         m.group("ip"),
+        m.group("with"),
         m.group("id"),
         m.group("date"),
         rest);

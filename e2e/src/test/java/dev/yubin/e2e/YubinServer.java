@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,7 @@ final class YubinServer implements AutoCloseable {
   private final String hostname;
   private final String domains;
   private final String adminPassword;
+  private final Map<String, String> extraEnvironment;
   private final Path dataDir;
   private final Path logFile;
   private final HttpClient http =
@@ -70,6 +72,7 @@ final class YubinServer implements AutoCloseable {
     this.hostname = builder.hostname;
     this.domains = builder.domains;
     this.adminPassword = builder.adminPassword;
+    this.extraEnvironment = Map.copyOf(builder.environment);
     try {
       Path work = Files.createDirectories(E2e.workDirectory());
       Path instance = Files.createTempDirectory(work, name + "-");
@@ -98,6 +101,7 @@ final class YubinServer implements AutoCloseable {
     private String hostname;
     private String domains = "";
     private String adminPassword = ADMIN_PASSWORD;
+    private final Map<String, String> environment = new LinkedHashMap<>();
 
     private Builder(String name) {
       this.name = name;
@@ -145,6 +149,15 @@ final class YubinServer implements AutoCloseable {
     /** Null: the server generates one into {@code <data dir>/admin.password}. */
     Builder adminPassword(String value) {
       this.adminPassword = value;
+      return this;
+    }
+
+    /**
+     * One more setting as an environment variable, e.g. {@code env("YUBIN_SMTP_MAX_RECIPIENTS",
+     * "3")}; it wins over the harness's own.
+     */
+    Builder env(String key, String value) {
+      environment.put(key, value);
       return this;
     }
 
@@ -217,6 +230,22 @@ final class YubinServer implements AutoCloseable {
     return logFile;
   }
 
+  /**
+   * Every stored message file of every mailbox ({@code <data dir>/mail/<address>/<folder>/<file>}),
+   * for tests that must show that nothing was stored anywhere.
+   */
+  List<Path> storedMessageFiles() {
+    Path mail = dataDir.resolve("mail");
+    if (!Files.isDirectory(mail)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(mail)) {
+      return files.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   boolean isRunning() {
     return process != null && process.isAlive();
   }
@@ -246,6 +275,7 @@ final class YubinServer implements AutoCloseable {
     if (adminPassword != null) {
       env.put("YUBIN_ADMIN_PASSWORD", adminPassword);
     }
+    env.putAll(extraEnvironment);
     return env;
   }
 
