@@ -140,7 +140,7 @@ done
 admin_password="bench-$RANDOM$RANDOM"
 log "starting Yubin on $bind (SMTP $smtp_port, POP3 $pop3_port, HTTP $http_port), data in $work/data"
 YUBIN_BIND=$bind YUBIN_SMTP_PORT=$smtp_port YUBIN_POP3_PORT=$pop3_port YUBIN_HTTP_PORT=$http_port \
-  YUBIN_SUBMISSION_PORT=0 YUBIN_SUBMISSIONS_PORT=0 YUBIN_POP3S_PORT=0 \
+  YUBIN_SUBMISSION_PORT=0 YUBIN_SUBMISSIONS_PORT=0 YUBIN_POP3S_PORT=0 YUBIN_DNS_SERVERS=127.0.0.1:9 \
   YUBIN_MAX_CONNECTIONS_PER_IP=$((idle + 100)) \
   YUBIN_DATA_DIR="$work/data" YUBIN_DOMAINS=bench.test YUBIN_HOSTNAME=bench.yubin.test \
   YUBIN_ADMIN_PASSWORD="$admin_password" \

@@ -257,6 +257,9 @@ final class YubinServer implements AutoCloseable {
     env.put("YUBIN_BIND", bind);
     env.put("YUBIN_DATA_DIR", dataDir.toString());
     env.put("YUBIN_HOSTNAME", hostname);
+    // Tests never ask the machine's resolver (it is not on loopback): a closed loopback port
+    // answers every DNS query with an immediate failure, so relaying defers instead.
+    env.put("YUBIN_DNS_SERVERS", "127.0.0.1:9");
     env.put("YUBIN_DOMAINS", domains);
     if (smtpPort != null) {
       env.put("YUBIN_SMTP_PORT", smtpPort.toString());

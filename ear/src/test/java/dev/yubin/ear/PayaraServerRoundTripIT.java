@@ -73,6 +73,7 @@ class PayaraServerRoundTripIT {
     settings.put("yubin.submission.port", "0");
     settings.put("yubin.submissions.port", "0");
     settings.put("yubin.pop3s.port", "0");
+    settings.put("yubin.dns.servers", "127.0.0.1:9"); // never the machine's resolver in tests
     settings.put("yubin.hostname", HOSTNAME);
     settings.put("yubin.domains", DOMAIN);
     settings.put("yubin.data.dir", data.toString());

@@ -11,6 +11,7 @@ import dev.yubin.ejb.application.MailStore;
 import dev.yubin.ejb.application.Maildrops;
 import dev.yubin.ejb.application.SubmissionPolicy;
 import dev.yubin.ejb.application.addressing.Alias;
+import dev.yubin.ejb.application.relay.OutboundQueue;
 import dev.yubin.ejb.domain.model.StoredMessage;
 import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
@@ -52,6 +53,7 @@ public class AddressingIT {
 
   @Inject AccountService accounts;
   @Inject Addressing addressing;
+  @Inject OutboundQueue queue;
   @Inject LocalDelivery delivery;
   @Inject SubmissionPolicy submission;
   @Inject MailStore store;
@@ -125,8 +127,7 @@ public class AddressingIT {
   }
 
   @Test
-  void aRemoteTargetIsAcceptedAtRcptAndDeferredAtTheEndOfDataWithNothingStored()
-      throws IOException {
+  void aRemoteTargetIsQueuedForRelayBesideTheLocalCopy() throws IOException {
     String domain = Names.domain();
     String alice = newUser(domain, "alice");
     addressing.putAlias("fwd@" + domain, List.of(alice, "friend@remote.test"));
@@ -134,8 +135,14 @@ public class AddressingIT {
     assertThat(delivery.checkRecipient("fwd@" + domain, false).code()).isEqualTo(250);
     assertThat(deliver(List.of("fwd@" + domain)))
         .extracting(Reply::code, Reply::status)
-        .containsExactly(450, "4.4.0");
-    assertThat(messages.list(alice, INBOX)).isEmpty();
+        .containsExactly(250, "2.0.0");
+    assertThat(messages.list(alice, INBOX)).hasSize(1);
+    assertThat(queue.entries())
+        .anySatisfy(
+            e ->
+                assertThat(e.recipients())
+                    .extracting(r -> r.address())
+                    .containsExactly("friend@remote.test"));
   }
 
   @Test
