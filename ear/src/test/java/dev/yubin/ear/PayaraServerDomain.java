@@ -107,6 +107,23 @@ final class PayaraServerDomain implements AutoCloseable {
     remote("deploy", "--name", name, archive.toString());
   }
 
+  /**
+   * Configures a standalone resource adapter before it is deployed. Backslashes, colons and equals
+   * signs in values are escaped for asadmin.
+   */
+  void resourceAdapterConfig(String adapter, Map<String, String> properties)
+      throws IOException, InterruptedException {
+    String list =
+        properties.entrySet().stream()
+            .map(e -> e.getKey() + "=" + escape(e.getValue()))
+            .collect(Collectors.joining(":"));
+    remote("create-resource-adapter-config", "--property", list, adapter);
+  }
+
+  private static String escape(String value) {
+    return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+  }
+
   /** Waits until the server log has a line matching the pattern. */
   void awaitLog(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(timeout);

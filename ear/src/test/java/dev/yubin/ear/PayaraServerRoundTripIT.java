@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The EAR in a full Jakarta EE server: a fresh Payara Server domain on ports 14xxx, the EAR
- * deployed into it, a message submitted over SMTP with Angus Mail and read back over POP3.
+ * deployed into it (after ActiveMQ's adapter, the JMS broker), a message submitted over SMTP with
+ * Angus Mail and read back over POP3, and a message on the relay queue consumed by the EAR's
+ * message-driven bean.
  *
  * <p>Run with {@code mvn -pl ear verify -Ppayara-server}; the profile unpacks Payara Server and
  * passes the paths and ports as system properties.
@@ -83,7 +85,22 @@ class PayaraServerRoundTripIT {
     settings.put("yubin.admin.password", ADMIN_PASSWORD);
     server.systemProperties(settings);
 
+    // The JMS broker: ActiveMQ's adapter, standalone like on Micro, configured before it is
+    // deployed and deployed before the EAR, whose relay queue and MDB name it (docs/adr/0007).
+    Map<String, String> broker = new LinkedHashMap<>();
+    broker.put(
+        "ServerUrl",
+        "vm://yubin?broker.persistent=true&broker.dataDirectory="
+            + data.resolve("broker")
+            + "&broker.useJmx=false&broker.schedulerSupport=true");
+    broker.put("UserName", "admin");
+    broker.put("Password", "admin");
+    server.resourceAdapterConfig("activemq-rar", broker);
+    server.deploy(Path.of(required("it.activemq.rar")), "activemq-rar");
+
     server.deploy(Path.of(required("yubin.ear")), required("it.application"));
+    // Another application on the same server that sends to the relay queue.
+    server.deploy(RelayProbe.war(work), "relay-probe");
     // The listeners open when the MDBs activate against the EAR's own adapter.
     server.awaitLog(
         Pattern.compile("SMTP listening on /" + Pattern.quote(HOST + ":" + SMTP_PORT)),
@@ -133,6 +150,27 @@ class PayaraServerRoundTripIT {
       assertThat(pop3.command("STAT")).as("DELE then QUIT removed it").startsWith("+OK 0 ");
       assertThat(pop3.command("QUIT")).startsWith("+OK");
     }
+  }
+
+  @Test
+  void relayQueueMessageReachesTheRelayListenerOfTheEar() throws Exception {
+    String id = "probe-" + UUID.randomUUID();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://" + HOST + ":" + server.httpPort() + "/relay-probe/announce?id=" + id))
+            .timeout(Duration.ofSeconds(30))
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+    // No relay is deployed yet: the EAR's RelayQueueListener consumes the message, says so and
+    // acknowledges it.
+    server.awaitLog(
+        Pattern.compile(
+            "no RelayWork is deployed; the announcement of " + Pattern.quote(id) + " was dropped"),
+        Duration.ofSeconds(60));
   }
 
   private static void send(String subject, String text) throws Exception {
