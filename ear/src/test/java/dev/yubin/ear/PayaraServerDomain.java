@@ -103,8 +103,14 @@ final class PayaraServerDomain implements AutoCloseable {
     remote("create-system-properties", list);
   }
 
+  /**
+   * Deploys an archive. Implicit bean archives are off: Weld would otherwise scan every class of
+   * the jars bundled in the rar (Netty), and a Netty class referring to an optional library that is
+   * not shipped (netty-tcnative) fails the CDI deployment. Yubin's own modules and plugins carry a
+   * beans.xml, so they are explicit bean archives and unaffected (docs/adr/0004).
+   */
   void deploy(Path archive, String name) throws IOException, InterruptedException {
-    remote("deploy", "--name", name, archive.toString());
+    remote("deploy", "--name", name, "--property", "implicitCdiEnabled=false", archive.toString());
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.yubin.ejb.application.relay;
 
+import dev.yubin.ejb.infrastructure.messaging.RelayQueue;
+import dev.yubin.ejb.infrastructure.messaging.RelayQueueException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -12,8 +14,10 @@ import java.util.logging.Logger;
 
 /**
  * Processes the queue periodically (the seed: mail waits in the queue and is processed at fixed
- * intervals): every 30 seconds, each entry with a due recipient is attempted on the container's
- * managed executor, so a host that is down does not hold up the others.
+ * intervals): every 30 seconds, each entry with a due recipient is announced on the JMS relay
+ * queue, whose MDBs attempt it, several at once, so a host that is down does not hold up the
+ * others. JMS is the doorbell, the queue files the truth (ADR 7, 8): if the broker refuses an
+ * announcement, the entry is attempted on the managed executor instead.
  */
 @Singleton
 @Startup
@@ -23,6 +27,7 @@ public class QueueRunner {
 
   @Inject OutboundQueue queue;
   @Inject RelayService relay;
+  @Inject RelayQueue doorbell;
 
   @Resource ManagedExecutorService executor;
 
@@ -30,7 +35,7 @@ public class QueueRunner {
   void runDue() {
     try {
       for (String id : queue.due(Instant.now())) {
-        executor.execute(() -> relay.process(id));
+        kick(id);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "cannot scan the queue", e);
@@ -39,6 +44,11 @@ public class QueueRunner {
 
   /** Attempts one entry soon, without waiting for the next scan. */
   public void kick(String id) {
-    executor.execute(() -> relay.process(id));
+    try {
+      doorbell.announce(id);
+    } catch (RelayQueueException e) {
+      LOG.log(Level.WARNING, "relay queue unavailable; attempting " + id + " directly", e);
+      executor.execute(() -> relay.process(id));
+    }
   }
 }

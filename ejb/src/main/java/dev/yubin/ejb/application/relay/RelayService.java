@@ -13,6 +13,7 @@ import dev.yubin.ejb.infrastructure.dns.LocalIdentity;
 import dev.yubin.ejb.infrastructure.dns.MailExchanger;
 import dev.yubin.ejb.infrastructure.dns.MailExchangerResolver;
 import dev.yubin.ejb.infrastructure.dns.MxResolution;
+import dev.yubin.ejb.infrastructure.messaging.RelayWork;
 import dev.yubin.ejb.infrastructure.persistence.jpa.DeliveryEventRepository;
 import dev.yubin.ejb.infrastructure.relay.ClientSettings;
 import dev.yubin.ejb.infrastructure.relay.DeliveryReport;
@@ -52,7 +53,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * recipient already delivered is never sent again.
  */
 @ApplicationScoped
-public class RelayService {
+public class RelayService implements RelayWork {
 
   private static final Logger LOG = Logger.getLogger(RelayService.class.getName());
 
@@ -107,6 +108,7 @@ public class RelayService {
   }
 
   /** Attempts every due recipient of one queued message. */
+  @Override
   public void process(String id) {
     if (!inProgress.add(id)) {
       return;
