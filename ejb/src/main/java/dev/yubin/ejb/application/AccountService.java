@@ -6,9 +6,8 @@ import dev.yubin.ejb.infrastructure.persistence.jpa.AccountRepository;
 import dev.yubin.ejb.infrastructure.persistence.jpa.AliasRepository;
 import dev.yubin.ejb.infrastructure.security.PasswordHasher;
 import dev.yubin.protocol.sasl.ScramCredentials;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,8 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Local domains and the accounts in them. A new account gets the quota {@code yubin.quota.default}
  * (bytes; unset, empty or {@code none}: no limit).
  */
-@ApplicationScoped
-@Transactional
+@Stateless
 public class AccountService {
 
   private final PasswordHasher hasher = new PasswordHasher();
@@ -34,7 +32,7 @@ public class AccountService {
   public boolean addDomain(String name) {
     String normalized = MailDomain.normalize(name);
     if (normalized.isEmpty() || !normalized.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
-      throw new IllegalArgumentException("not a domain name: " + name);
+      throw new InvalidRequestException("not a domain name: " + name);
     }
     if (repository.findDomain(normalized).isPresent()) {
       return false;
@@ -60,20 +58,20 @@ public class AccountService {
   public Account addUser(String address, String password) {
     Address parsed =
         Address.parse(address)
-            .orElseThrow(() -> new IllegalArgumentException("not an address: " + address));
+            .orElseThrow(() -> new InvalidRequestException("not an address: " + address));
     if (password == null || password.isEmpty()) {
-      throw new IllegalArgumentException("a password is required");
+      throw new InvalidRequestException("a password is required");
     }
     MailDomain domain =
         repository
             .findDomain(parsed.domain())
             .orElseThrow(
-                () -> new IllegalArgumentException("not a local domain: " + parsed.domain()));
+                () -> new InvalidRequestException("not a local domain: " + parsed.domain()));
     if (repository.findAccount(parsed.toString()).isPresent()) {
-      throw new IllegalArgumentException("account exists: " + parsed);
+      throw new InvalidRequestException("account exists: " + parsed);
     }
     if (aliases.exists(parsed.toString())) {
-      throw new IllegalArgumentException("an alias has this address: " + parsed);
+      throw new InvalidRequestException("an alias has this address: " + parsed);
     }
     Account account = new Account(parsed.toString(), domain, hasher.hash(password));
     account.changeQuota(parseQuota(defaultQuota.orElse("")));
@@ -84,11 +82,10 @@ public class AccountService {
   /** Sets an account's quota in bytes, null for no limit; answers the account's address. */
   public String setQuota(String address, Long bytes) {
     if (bytes != null && bytes < 0) {
-      throw new IllegalArgumentException("a quota is a number of bytes, at least 0");
+      throw new InvalidRequestException("a quota is a number of bytes, at least 0");
     }
     Account account =
-        find(address)
-            .orElseThrow(() -> new IllegalArgumentException("no such account: " + address));
+        find(address).orElseThrow(() -> new InvalidRequestException("no such account: " + address));
     account.changeQuota(bytes);
     return account.getAddress();
   }
@@ -108,10 +105,10 @@ public class AccountService {
     try {
       bytes = Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a quota in bytes: " + text, e);
+      throw new InvalidRequestException("not a quota in bytes: " + text, e);
     }
     if (bytes < 0) {
-      throw new IllegalArgumentException("not a quota in bytes: " + text);
+      throw new InvalidRequestException("not a quota in bytes: " + text);
     }
     return bytes;
   }

@@ -11,9 +11,9 @@ import dev.yubin.ejb.domain.model.MailDomain;
 import dev.yubin.ejb.infrastructure.persistence.jpa.AccountRepository;
 import dev.yubin.ejb.infrastructure.persistence.jpa.AliasRepository;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -34,8 +34,8 @@ import org.eclipse.microprofile.config.ConfigValue;
  * subaddressing) and {@code yubin.postmaster} (where postmaster mail goes when a domain has no
  * postmaster account or alias).
  */
-@ApplicationScoped
-@Transactional
+@Stateless
+@LocalBean
 public class Addressing implements AddressBook {
 
   static final String DELIMITER_KEY = "yubin.recipient-delimiter";
@@ -131,23 +131,23 @@ public class Addressing implements AddressBook {
         accounts
             .findDomain(parsed.domain())
             .orElseThrow(
-                () -> new IllegalArgumentException("not a local domain: " + parsed.domain()));
+                () -> new InvalidRequestException("not a local domain: " + parsed.domain()));
     if (accounts.accountExists(parsed.toString())) {
-      throw new IllegalArgumentException("an account has this address: " + parsed);
+      throw new InvalidRequestException("an account has this address: " + parsed);
     }
     if (targets == null || targets.isEmpty()) {
-      throw new IllegalArgumentException("an alias needs at least one target");
+      throw new InvalidRequestException("an alias needs at least one target");
     }
     Set<String> normalized = new LinkedHashSet<>();
     for (String target : targets) {
       Address t = parse(target == null ? "" : target);
       if (t.equals(parsed)) {
-        throw new IllegalArgumentException("an alias cannot be its own target: " + parsed);
+        throw new InvalidRequestException("an alias cannot be its own target: " + parsed);
       }
       normalized.add(t.toString());
     }
     if (normalized.size() > MAX_TARGETS) {
-      throw new IllegalArgumentException("an alias has at most " + MAX_TARGETS + " targets");
+      throw new InvalidRequestException("an alias has at most " + MAX_TARGETS + " targets");
     }
     List<String> list = new ArrayList<>(normalized);
     check(
@@ -176,7 +176,7 @@ public class Addressing implements AddressBook {
     MailDomain domain =
         accounts
             .findDomain(name)
-            .orElseThrow(() -> new IllegalArgumentException("not a local domain: " + domainName));
+            .orElseThrow(() -> new InvalidRequestException("not a local domain: " + domainName));
     if (target == null) {
       domain.changeCatchAll(null);
       return name;
@@ -192,18 +192,18 @@ public class Addressing implements AddressBook {
   private void check(String address, AddressBook book, String what) {
     Resolution resolution = new RecipientResolver(book, rules).resolve(address);
     if (!resolution.problems().isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException(
           what + " does not resolve: " + String.join("; ", resolution.problems()));
     }
     if (!resolution.deliverable()) {
-      throw new IllegalArgumentException(what + " reaches no mailbox");
+      throw new InvalidRequestException(what + " reaches no mailbox");
     }
   }
 
   private static Address parse(String address) {
     return Address.parse(address.trim())
         .filter(a -> !a.localPart().isBlank())
-        .orElseThrow(() -> new IllegalArgumentException("not an address: " + address));
+        .orElseThrow(() -> new InvalidRequestException("not an address: " + address));
   }
 
   /** The address book with changes not stored yet, to check them before they are. */

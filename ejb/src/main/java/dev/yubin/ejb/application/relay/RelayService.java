@@ -117,6 +117,8 @@ public class RelayService implements RelayWork {
       Optional<QueueEntry> found = queue.find(id);
       if (found.isPresent()) {
         attempt(found.get(), Instant.now());
+      } else {
+        LOG.info(() -> "relay: no queue entry " + id + " (done or deleted)");
       }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "relay attempt for " + id + " failed; it stays queued", e);
