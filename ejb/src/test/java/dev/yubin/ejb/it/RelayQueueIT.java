@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yubin.ejb.infrastructure.messaging.RelayQueue;
 import dev.yubin.ejb.infrastructure.messaging.RelayWork;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -145,6 +147,8 @@ public class RelayQueueIT {
    * twice, ids starting with {@code poison-} always fail.
    */
   @ApplicationScoped
+  @Alternative
+  @Priority(1) // selected over the real relay (RelayService), which the test war also holds
   public static class RecordingRelayWork implements RelayWork {
 
     static final int FLAKY_FAILURES = 2;
