@@ -2,7 +2,6 @@ package dev.yubin.ejb.infrastructure.dns;
 
 import static dev.yubin.ejb.infrastructure.dns.FakeDns.ip;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.yubin.ejb.infrastructure.dns.MxResolution.Outcome;
 import java.io.File;
@@ -25,7 +24,8 @@ import org.xbill.DNS.Type;
 
 /**
  * The resolver against a real DNS server: dnsmasq on a free loopback port, authoritative for {@code
- * .test}, started and stopped by this class. Skipped when dnsmasq is not installed.
+ * .test}, started and stopped by this class. Fails when dnsmasq is not installed (`./yubin test`
+ * installs it).
  */
 class DnsmasqResolverTest {
 
@@ -50,9 +50,10 @@ class DnsmasqResolverTest {
   @BeforeAll
   static void startDnsmasq() throws Exception {
     Optional<Path> binary = findDnsmasq();
-    assumeTrue(
-        binary.isPresent(),
-        "dnsmasq is not installed (apt-get install dnsmasq-base): skipping the real-DNS tests");
+    if (binary.isEmpty()) {
+      throw new IllegalStateException(
+          "dnsmasq is not installed: ./yubin test installs it (apt-get install dnsmasq-base)");
+    }
     int port;
     try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
