@@ -36,6 +36,7 @@ public class Bootstrap {
   @Inject StoreRecovery recovery;
   @Inject AccountService accounts;
   @Inject AdminCredential admin;
+  @Inject Readiness readiness;
 
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -49,6 +50,7 @@ public class Bootstrap {
       }
     }
     admin.initialize();
+    readiness.ready();
     LOG.info("Yubin ready as " + settings.hostname());
   }
 }

@@ -1,5 +1,6 @@
 package dev.yubin.ejb.application.relay;
 
+import dev.yubin.ejb.application.Readiness;
 import dev.yubin.ejb.infrastructure.messaging.RelayQueue;
 import dev.yubin.ejb.infrastructure.messaging.RelayQueueException;
 import jakarta.annotation.Resource;
@@ -28,11 +29,15 @@ public class QueueRunner {
   @Inject OutboundQueue queue;
   @Inject RelayService relay;
   @Inject RelayQueue doorbell;
+  @Inject Readiness readiness;
 
   @Resource ManagedExecutorService executor;
 
   @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
   void runDue() {
+    if (!readiness.isReady()) {
+      return;
+    }
     try {
       for (String id : queue.due(Instant.now())) {
         kick(id);

@@ -2,12 +2,14 @@ package dev.yubin.ejb.interfaces.jca;
 
 import dev.yubin.ejb.application.AccountService;
 import dev.yubin.ejb.application.Maildrops;
+import dev.yubin.ejb.interfaces.StartupGate;
 import dev.yubin.protocol.pop3.Maildrop;
 import dev.yubin.protocol.pop3.Pop3Backend;
 import dev.yubin.protocol.pop3.Pop3Login;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.io.InputStream;
 import java.util.List;
 
@@ -16,6 +18,7 @@ import java.util.List;
     messageListenerInterface = Pop3Backend.class,
     activationConfig =
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "yubin-rar"))
+@Interceptors(StartupGate.class)
 public class Pop3BackendBean implements Pop3Backend {
 
   @Inject AccountService accounts;

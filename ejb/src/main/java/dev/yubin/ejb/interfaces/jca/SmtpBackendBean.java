@@ -5,6 +5,7 @@ import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
 import dev.yubin.ejb.application.SubmissionPolicy;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.interfaces.StartupGate;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.sasl.AuthResult;
 import dev.yubin.protocol.sasl.ScramCredentials;
@@ -15,12 +16,14 @@ import dev.yubin.protocol.smtp.SmtpSessionInfo;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 
 /** Serves the SMTP listener: recipients are decided and messages stored by local delivery. */
 @MessageDriven(
     messageListenerInterface = SmtpBackend.class,
     activationConfig =
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "yubin-rar"))
+@Interceptors(StartupGate.class)
 public class SmtpBackendBean implements SmtpBackend {
 
   @Inject LocalDelivery delivery;

@@ -3,6 +3,7 @@ package dev.yubin.ejb.interfaces.jms;
 import dev.yubin.ejb.infrastructure.messaging.RelayQueue;
 import dev.yubin.ejb.infrastructure.messaging.RelayQueueDefinitions;
 import dev.yubin.ejb.infrastructure.messaging.RelayWork;
+import dev.yubin.ejb.interfaces.StartupGate;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -10,6 +11,7 @@ import jakarta.ejb.MessageDrivenContext;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -61,6 +63,7 @@ import java.util.logging.Logger;
       @ActivationConfigProperty(propertyName = "maximumRedeliveryDelay", propertyValue = "60000")
     })
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
+@Interceptors(StartupGate.class)
 public class RelayQueueListener implements MessageListener {
 
   static final int CONSUMERS = 8;

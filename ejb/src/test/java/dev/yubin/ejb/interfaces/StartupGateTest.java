@@ -1,0 +1,74 @@
+package dev.yubin.ejb.interfaces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.yubin.ejb.application.Readiness;
+import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class StartupGateTest {
+
+  private final Readiness readiness = new Readiness();
+  private final StartupGate gate = new StartupGate();
+  private final AtomicBoolean proceeded = new AtomicBoolean();
+
+  StartupGateTest() {
+    gate.readiness = readiness;
+  }
+
+  @Test
+  void aCallDuringStartUpWaitsUntilStartUpHasFinished() throws Exception {
+    CompletableFuture<Object> call =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return gate.awaitStartup(invocation());
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    Thread.sleep(200);
+    assertThat(call).isNotDone();
+    assertThat(proceeded).isFalse();
+
+    readiness.ready();
+    assertThat(call.get(5, TimeUnit.SECONDS)).isEqualTo("answered");
+    assertThat(proceeded).isTrue();
+  }
+
+  @Test
+  void aCallAfterStartUpProceedsAtOnce() throws Exception {
+    readiness.ready();
+
+    assertThat(gate.awaitStartup(invocation())).isEqualTo("answered");
+  }
+
+  @Test
+  void aStartUpThatNeverFinishesFailsTheCallRatherThanHangingIt() {
+    assertThatThrownBy(() -> readiness.await(Duration.ofMillis(50)))
+        .isInstanceOf(Readiness.NotReadyException.class)
+        .hasMessageContaining("starting");
+  }
+
+  /** The intercepted call: records that it ran. */
+  private InvocationContext invocation() {
+    return (InvocationContext)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {InvocationContext.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("proceed")) {
+                proceeded.set(true);
+                return "answered";
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
+  }
+}
