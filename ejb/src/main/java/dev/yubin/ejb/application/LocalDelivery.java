@@ -4,13 +4,19 @@ import dev.yubin.api.FilterResult;
 import dev.yubin.ejb.application.addressing.RecipientResolver;
 import dev.yubin.ejb.application.addressing.Resolution;
 import dev.yubin.ejb.application.filter.FilterChain;
+import dev.yubin.ejb.application.relay.DeliveryNotifications;
 import dev.yubin.ejb.application.relay.OutboundQueue;
 import dev.yubin.ejb.application.relay.QueueEntries;
 import dev.yubin.ejb.application.relay.QueueRunner;
 import dev.yubin.ejb.config.YubinSettings;
 import dev.yubin.ejb.domain.mail.IncomingMessage;
 import dev.yubin.ejb.domain.mail.MessageHeader;
+import dev.yubin.ejb.domain.model.DeliveryEvent;
 import dev.yubin.ejb.domain.model.StoredMessage;
+import dev.yubin.ejb.domain.queue.QueueEntry;
+import dev.yubin.ejb.domain.queue.QueuedRecipient;
+import dev.yubin.ejb.domain.queue.RecipientState;
+import dev.yubin.ejb.infrastructure.persistence.jpa.DeliveryEventRepository;
 import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
 import dev.yubin.ejb.infrastructure.store.FileContentStore;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
@@ -27,17 +33,16 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -66,6 +71,8 @@ public class LocalDelivery {
   @Inject OutboundQueue outbound;
   @Inject QueueRunner runner;
   @Inject FilterChain filters;
+  @Inject DeliveryNotifications notifications;
+  @Inject DeliveryEventRepository events;
   @Resource TransactionSynchronizationRegistry transactions;
 
   /**
@@ -77,33 +84,25 @@ public class LocalDelivery {
     Resolution resolution = addressing.resolver().resolve(forwardPath);
     logProblems(forwardPath, resolution);
     return switch (resolution.outcome()) {
-      case INVALID -> Reply.of(550, "5.1.3", "Bad recipient address syntax");
       case NOT_LOCAL ->
           authenticated
               ? Reply.of(250, "2.1.5", "Ok") // relayed for an authenticated sender
               : Reply.of(550, "5.7.1", "<" + forwardPath + ">: Relay access denied");
-      case UNKNOWN ->
-          Reply.of(550, "5.1.1", "<" + forwardPath + ">: Recipient address rejected: User unknown");
-      case DEAD_END ->
-          // The admin API refuses such aliases, but a later change (a removed target) can leave
-          // one; the log names the problems.
-          Reply.of(
-              550,
-              "5.4.6",
-              "<" + forwardPath + ">: Recipient address rejected: alias loop or dead end");
-      case NO_POSTMASTER ->
-          Reply.of(451, "4.3.5", "<" + forwardPath + ">: No local domain for the postmaster");
       case DELIVER ->
           QuotaCheck.atRecipient(forwardPath, usages(resolution.mailboxes()))
               .orElse(Reply.of(250, "2.1.5", "Ok"));
+      default -> Routes.refusal(forwardPath, resolution.outcome()).orElseThrow();
     };
   }
 
   /**
    * End of DATA: the filter chain decides and may rewrite; then every recipient is resolved, each
    * mailbox reached gets one durable copy with trace fields prepended (however many recipients or
-   * aliases lead to it), and the answer is 250. A remote destination or a quota overflow defers or
-   * refuses the whole message before anything is stored.
+   * aliases lead to it), remote recipients are queued, and the answer is 250. A recipient that can
+   * no longer be delivered (unknown since RCPT, or its copy would overflow the quota) is refused
+   * for good: by the reply when nobody else gets the message, else by a failure report to the
+   * sender, as Postfix's local delivery bounces. A temporary failure defers the whole message
+   * before anything is stored.
    */
   public Reply deliver(SmtpSessionInfo session, Envelope envelope, SpoolFile spool) {
     Path content = spool.finish();
@@ -124,22 +123,18 @@ public class LocalDelivery {
       if (verdict.action() != FilterResult.Action.CONTINUE) {
         return Reply.of(verdict.code(), verdict.status(), verdict.text());
       }
-      // Each mailbox once, with the forward-path that first led to it (for the Received header).
-      Map<String, String> mailboxes = new LinkedHashMap<>();
-      Set<String> remote = new LinkedHashSet<>();
       RecipientResolver resolver = addressing.resolver();
-      for (String recipient : message.recipients()) {
-        Resolution resolution = resolver.resolve(recipient);
-        logProblems(recipient, resolution);
-        if (resolution.outcome() == Resolution.Outcome.DELIVER
-            || resolution.outcome() == Resolution.Outcome.NOT_LOCAL) {
-          resolution.mailboxes().forEach(m -> mailboxes.putIfAbsent(m, recipient));
-          remote.addAll(resolution.remote());
-        } else {
-          // A filter added it, or the address book changed since RCPT.
-          LOG.warning("message " + queueId + ": no mailbox for <" + recipient + ">");
-          return Reply.of(451, "4.3.0", "Error: cannot route <" + recipient + "> now");
-        }
+      Routes routes =
+          Routes.of(
+              message.recipients(),
+              recipient -> {
+                Resolution resolution = resolver.resolve(recipient);
+                logProblems(recipient, resolution);
+                return resolution;
+              });
+      if (routes.deferral().isPresent()) {
+        LOG.warning("message " + queueId + " deferred: " + routes.deferral().get());
+        return routes.deferral().get();
       }
       byte[] header = message.headerBytes();
       String client = clientNames.describe(session.connection().remoteAddress());
@@ -147,7 +142,7 @@ public class LocalDelivery {
       ZonedDateTime now = ZonedDateTime.now();
       Map<String, byte[]> prefixes = new LinkedHashMap<>();
       List<QuotaCheck.Copy> copies = new ArrayList<>();
-      for (Map.Entry<String, String> mailbox : mailboxes.entrySet()) {
+      for (Map.Entry<String, String> mailbox : routes.mailboxes().entrySet()) {
         String trace =
             TraceHeaders.returnPath(envelope.reversePath())
                 + TraceHeaders.received(
@@ -156,25 +151,22 @@ public class LocalDelivery {
         prefixes.put(mailbox.getKey(), prefix);
         copies.add(new QuotaCheck.Copy(usage(mailbox.getKey()), prefix.length + bodySize));
       }
-      Optional<Reply> overQuota = QuotaCheck.atEndOfData(copies);
-      if (overQuota.isPresent()) {
-        LOG.info("message " + queueId + " refused: " + overQuota.get());
-        return overQuota.get();
+      Map<String, Reply> refused = new LinkedHashMap<>(routes.refused());
+      for (String full : QuotaCheck.overflowing(copies)) {
+        String forwardPath = routes.mailboxes().get(full);
+        refused.putIfAbsent(forwardPath, QuotaCheck.overflow(forwardPath));
+        prefixes.remove(full);
       }
-      FileContentStore files = store.files();
+      if (prefixes.isEmpty() && routes.remote().isEmpty() && !refused.isEmpty()) {
+        Reply refusal = refused.values().iterator().next();
+        LOG.info("message " + queueId + " refused: " + refusal);
+        return refusal;
+      }
       List<Undo> written = new ArrayList<>();
       afterCompletion(written);
-      for (Map.Entry<String, byte[]> copy : prefixes.entrySet()) {
-        String owner = copy.getKey();
-        FileContentStore.Stored stored =
-            files.store(owner, INBOX, copy.getValue(), content, message.bodyOffset());
-        written.add(() -> files.delete(owner, INBOX, stored.key()));
-        messages.add(
-            new StoredMessage(
-                owner, INBOX, stored.key(), stored.size(), OffsetDateTime.now(ZoneOffset.UTC)));
-      }
-      if (!remote.isEmpty()) {
-        List<String> destinations = List.copyOf(remote);
+      store(queueId, prefixes, content, message.bodyOffset(), written);
+      if (!routes.remote().isEmpty()) {
+        List<String> destinations = List.copyOf(routes.remote());
         String trace =
             TraceHeaders.received(
                 session,
@@ -191,6 +183,9 @@ public class LocalDelivery {
         written.add(() -> outbound.files().delete(queueId));
         relayAfterCommit(queueId);
       }
+      if (!refused.isEmpty()) {
+        report(queueId, envelope, refused, content, written);
+      }
       return Reply.of(250, "2.0.0", "Ok: queued as " + queueId);
     } catch (MessageHeader.HeaderTooLargeException e) {
       return Reply.of(552, "5.3.4", "Error: message header size exceeds limit");
@@ -200,6 +195,61 @@ public class LocalDelivery {
       return Reply.of(451, "4.3.0", "Error: cannot store the message now, try again later");
     } finally {
       spool.discard();
+    }
+  }
+
+  /** One copy in each mailbox's INBOX: the file forced to disk, then its index row. */
+  private void store(
+      String queueId,
+      Map<String, byte[]> prefixes,
+      Path content,
+      int bodyOffset,
+      List<Undo> written)
+      throws IOException {
+    FileContentStore files = store.files();
+    for (Map.Entry<String, byte[]> copy : prefixes.entrySet()) {
+      String owner = copy.getKey();
+      FileContentStore.Stored stored =
+          files.store(owner, INBOX, copy.getValue(), content, bodyOffset);
+      written.add(() -> files.delete(owner, INBOX, stored.key()));
+      messages.add(
+          new StoredMessage(
+              owner, INBOX, stored.key(), stored.size(), OffsetDateTime.now(ZoneOffset.UTC)));
+      events.add(
+          new DeliveryEvent(
+              queueId, owner, DeliveryEvent.Kind.DELIVERED, "2.0.0", "stored in " + INBOX));
+    }
+  }
+
+  /** Recipients refused after the others were accepted: recorded, and reported to the sender. */
+  private void report(
+      String queueId,
+      Envelope envelope,
+      Map<String, Reply> refused,
+      Path content,
+      List<Undo> written)
+      throws IOException {
+    Instant now = Instant.now();
+    List<QueuedRecipient> failed = new ArrayList<>();
+    QueueEntry arrival =
+        QueueEntries.from(queueId, envelope, List.copyOf(refused.keySet()), content);
+    for (QueuedRecipient recipient : arrival.recipients()) {
+      Reply refusal = refused.get(recipient.address());
+      LOG.info(queueId + ": <" + recipient.address() + "> bounced: " + refusal);
+      events.add(
+          new DeliveryEvent(
+              queueId,
+              recipient.address(),
+              DeliveryEvent.Kind.BOUNCED,
+              refusal.status(),
+              refusal.toString()));
+      failed.add(
+          recipient.attempted(
+              RecipientState.FAILED, now, refusal.status(), refusal.toString(), null));
+    }
+    Optional<String> queued = notifications.refusedOnArrival(arrival, failed, content);
+    if (queued.isPresent()) {
+      written.add(() -> outbound.files().delete(queued.get()));
     }
   }
 

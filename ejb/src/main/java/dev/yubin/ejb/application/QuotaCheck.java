@@ -1,8 +1,11 @@
 package dev.yubin.ejb.application;
 
 import dev.yubin.protocol.Reply;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Mailbox quotas in SMTP terms (RFC 3463 X.2.2 "mailbox full"). Pure decisions; the caller reads
@@ -13,12 +16,11 @@ import java.util.Optional;
  * made room. For an alias this means one full member defers mail to the alias, because one reply
  * covers the whole message and a member must not silently miss it.
  *
- * <p>At the end of DATA one reply covers every recipient. When the message fits nowhere it
- * overflows (every copy would exceed its mailbox's quota) the answer is {@code 552 5.2.2}, as
- * Dovecot answers with its default {@code quota_full_tempfail = no}. When only some copies
- * overflow, a 5xx would bounce the message for recipients who have room and a 250 would drop it for
- * the full one, so the whole message gets {@code 452 4.2.2}: nothing is stored, nothing is lost,
- * and the client's retry delivers every copy once.
+ * <p>At the end of DATA each copy is checked on its own: a copy that would overflow its mailbox is
+ * refused for good ({@code 5.2.2}, as Dovecot answers with its default {@code quota_full_tempfail =
+ * no}) while the copies with room are stored. When no copy fits, the SMTP reply says so; otherwise
+ * the sender gets a failure report for the full recipients (see {@link LocalDelivery}). One full
+ * mailbox does not hold up the others.
  */
 public final class QuotaCheck {
 
@@ -53,20 +55,17 @@ public final class QuotaCheck {
     return Optional.empty();
   }
 
-  /** End of DATA: empty when every copy fits, else the reply for the whole message. */
-  public static Optional<Reply> atEndOfData(List<Copy> copies) {
-    long overflowing = copies.stream().filter(c -> !c.usage().fits(c.size())).count();
-    if (overflowing == 0) {
-      return Optional.empty();
-    }
-    if (overflowing == copies.size()) {
-      return Optional.of(Reply.of(552, "5.2.2", "Mailbox full: the message exceeds the quota"));
-    }
-    return Optional.of(
-        Reply.of(
-            452,
-            "4.2.2",
-            "Mailbox full for some recipients: the message is deferred for all, try again later"));
+  /** End of DATA: the mailboxes whose copy would exceed their quota. */
+  public static Set<String> overflowing(List<Copy> copies) {
+    return copies.stream()
+        .filter(c -> !c.usage().fits(c.size()))
+        .map(c -> c.usage().mailbox())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /** End of DATA: the refusal of a recipient whose copy does not fit. */
+  public static Reply overflow(String forwardPath) {
+    return mailboxFull(552, "5.2.2", forwardPath);
   }
 
   private static Reply mailboxFull(int code, String status, String forwardPath) {

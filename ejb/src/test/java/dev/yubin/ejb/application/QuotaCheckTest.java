@@ -40,25 +40,26 @@ class QuotaCheckTest {
 
   @Test
   void atEndOfDataEveryCopyThatFitsIsAccepted() {
-    assertThat(QuotaCheck.atEndOfData(List.of(new Copy(ROOM, 600), new Copy(UNLIMITED, 1 << 30))))
-        .as("exactly up to the quota")
+    assertThat(QuotaCheck.overflowing(List.of(new Copy(ROOM, 600), new Copy(UNLIMITED, 1 << 30))))
         .isEmpty();
-    assertThat(QuotaCheck.atEndOfData(List.of())).isEmpty();
+    assertThat(QuotaCheck.overflowing(List.of())).isEmpty();
   }
 
   @Test
-  void atEndOfDataAMessageThatOverflowsEveryMailboxIsRefused() {
-    assertThat(QuotaCheck.atEndOfData(List.of(new Copy(ROOM, 601))))
-        .contains(Reply.of(552, "5.2.2", "Mailbox full: the message exceeds the quota"));
-    assertThat(QuotaCheck.atEndOfData(List.of(new Copy(ROOM, 601), new Copy(FULL, 1))))
-        .map(Reply::code)
-        .contains(552);
+  void atEndOfDataEachCopyThatWouldOverflowItsMailboxIsNamed() {
+    assertThat(QuotaCheck.overflowing(List.of(new Copy(ROOM, 601))))
+        .containsExactly("room@example.test");
+    assertThat(
+            QuotaCheck.overflowing(
+                List.of(new Copy(ROOM, 601), new Copy(UNLIMITED, 601), new Copy(FULL, 1))))
+        .containsExactly("room@example.test", "full@example.test");
   }
 
   @Test
-  void atEndOfDataAMessageThatOverflowsOnlySomeMailboxesIsDeferredForAll() {
-    assertThat(QuotaCheck.atEndOfData(List.of(new Copy(ROOM, 601), new Copy(UNLIMITED, 601))))
-        .map(Reply::code)
-        .contains(452);
+  void anOverflowIsRefusedForGood() {
+    assertThat(QuotaCheck.overflow("room@example.test"))
+        .isEqualTo(
+            Reply.of(
+                552, "5.2.2", "<room@example.test>: Recipient address rejected: Mailbox full"));
   }
 }

@@ -21,6 +21,7 @@ import dev.yubin.protocol.smtp.Envelope;
 import dev.yubin.protocol.smtp.SmtpSessionInfo;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -217,11 +218,13 @@ public class AddressingIT {
         .extracting(Reply::code, Reply::status)
         .containsExactly(552, "5.2.2");
     assertThat(deliver(List.of(small, roomy)))
-        .as("one overflows, the other has room: deferred for both")
+        .as("one overflows, the other has room: accepted, the full one bounced")
         .extracting(Reply::code, Reply::status)
-        .containsExactly(452, "4.2.2");
-    assertThat(messages.list(roomy, INBOX)).isEmpty();
+        .containsExactly(250, "2.0.0");
+    assertThat(messages.list(roomy, INBOX)).hasSize(1);
     assertThat(messages.usage(small)).isEqualTo(used);
+    assertThat(reportsTo(SENDER))
+        .anySatisfy(report -> assertThat(report).contains("<" + small + ">"));
 
     accounts.setQuota(small, used);
     assertThat(delivery.checkRecipient(small, false))
@@ -233,6 +236,68 @@ public class AddressingIT {
     accounts.setQuota(small, null);
     assertThat(delivery.checkRecipient(small, false).code()).isEqualTo(250);
     assertThatIllegalArgumentException().isThrownBy(() -> accounts.setQuota(small, -1L));
+  }
+
+  @Test
+  void aRecipientGoneSinceRcptIsBouncedToALocalSenderWhileTheOthersGetTheMessage()
+      throws IOException {
+    String domain = Names.domain();
+    String alice = newUser(domain, "alice");
+    String bob = newUser(domain, "bob");
+    String sender = newUser(domain, "sender");
+    addressing.putAlias("old@" + domain, List.of(bob));
+    assertThat(delivery.checkRecipient("old@" + domain, false).code()).isEqualTo(250);
+    addressing.removeAlias("old@" + domain);
+
+    assertThat(deliver(sender, List.of(alice, "old@" + domain)))
+        .extracting(Reply::code, Reply::status)
+        .containsExactly(250, "2.0.0");
+
+    assertThat(messages.list(alice, INBOX)).hasSize(1);
+    assertThat(messages.list(bob, INBOX)).isEmpty();
+    List<String> reports = keys(sender);
+    assertThat(reports).hasSize(1);
+    String report;
+    try (var in = store.files().open(sender, INBOX, reports.get(0))) {
+      report = new String(in.readAllBytes(), US_ASCII);
+    }
+    assertThat(report)
+        .startsWith("Return-Path: <>\r\n")
+        .contains("Content-Type: multipart/report; report-type=delivery-status;")
+        .contains("Final-Recipient: rfc822; old@" + domain)
+        .contains("Action: failed")
+        .contains("Status: 5.1.1")
+        .contains("Subject: addressing")
+        .doesNotContain("Final-Recipient: rfc822; " + alice);
+  }
+
+  @Test
+  void whenNobodyIsLeftTheReplyRefusesTheMessageAndNoReportIsSent() throws IOException {
+    String domain = Names.domain();
+    String sender = newUser(domain, "sender");
+    addressing.putAlias("old@" + domain, List.of(sender));
+    addressing.removeAlias("old@" + domain);
+
+    assertThat(deliver(sender, List.of("old@" + domain)))
+        .extracting(Reply::code, Reply::status)
+        .containsExactly(550, "5.1.1");
+    assertThat(messages.list(sender, INBOX)).isEmpty();
+  }
+
+  /** The failure reports queued for a remote sender, as their text. */
+  private List<String> reportsTo(String sender) {
+    return queue.entries().stream()
+        .filter(e -> e.sender().isEmpty())
+        .filter(e -> e.recipients().stream().anyMatch(r -> r.address().equals(sender)))
+        .map(
+            e -> {
+              try (var in = queue.files().open(e.id())) {
+                return new String(in.readAllBytes(), US_ASCII);
+              } catch (IOException x) {
+                throw new UncheckedIOException(x);
+              }
+            })
+        .toList();
   }
 
   /** The size of one stored copy of {@link #MESSAGE} for this recipient, measured and removed. */
@@ -255,10 +320,14 @@ public class AddressingIT {
   }
 
   private Reply deliver(List<String> recipients) throws IOException {
+    return deliver(SENDER, recipients);
+  }
+
+  private Reply deliver(String sender, List<String> recipients) throws IOException {
     SpoolFile spool = store.files().newSpoolFile();
     byte[] bytes = MESSAGE.getBytes(US_ASCII);
     spool.write(bytes, 0, bytes.length);
-    return delivery.deliver(SESSION, new Envelope(SENDER, recipients), spool);
+    return delivery.deliver(SESSION, new Envelope(sender, recipients), spool);
   }
 
   private List<String> keys(String owner) {

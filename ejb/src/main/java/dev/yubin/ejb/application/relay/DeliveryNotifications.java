@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,9 +53,38 @@ public class DeliveryNotifications {
 
   /** Recipients of {@code entry} failed for good: the sender gets a failure report. */
   public void failed(QueueEntry entry, List<QueuedRecipient> failed) {
+    try {
+      report(entry, failed, () -> queue.files().open(entry.id()));
+    } catch (IOException | RuntimeException e) {
+      // The entry's state is already final; the operator finds the failure in the log and the
+      // delivery events.
+      LOG.log(
+          Level.SEVERE, entry.id() + ": cannot report the failure to <" + entry.sender() + ">", e);
+    }
+  }
+
+  /**
+   * Recipients that local delivery refused for good at the end of DATA, after the others were
+   * stored (the SMTP reply covers the whole message, so these can only be told by a report). Called
+   * inside the delivery's transaction: a report for a local sender commits with it.
+   *
+   * @param entry the arrived message as a queue entry (never stored) with the refused recipients
+   * @param content the message as received
+   * @return the queue id of a report queued for a remote sender, to be removed if the delivery does
+   *     not commit
+   * @throws IOException when the report cannot be written: the message must not be accepted
+   */
+  public Optional<String> refusedOnArrival(
+      QueueEntry entry, List<QueuedRecipient> refused, Path content) throws IOException {
+    return report(entry, refused, OriginalMessage.Content.of(content));
+  }
+
+  private Optional<String> report(
+      QueueEntry entry, List<QueuedRecipient> failed, OriginalMessage.Content original)
+      throws IOException {
     if (!DeliveryStatusNotification.mayNotify(entry.sender())) {
       LOG.info(entry.id() + ": no report for a message from the null sender");
-      return;
+      return Optional.empty();
     }
     Instant now = Instant.now();
     List<ReportSelection.Outcome> outcomes = new ArrayList<>();
@@ -64,7 +94,7 @@ public class DeliveryNotifications {
     List<ReportedRecipient> report =
         ReportSelection.select(entry.sender(), outcomes, false).failures();
     if (report.isEmpty()) {
-      return; // NOTIFY=NEVER, or only other reports asked for
+      return Optional.empty(); // NOTIFY=NEVER, or only other reports asked for
     }
     SpoolFile spool = store.files().newSpoolFile();
     try {
@@ -76,23 +106,19 @@ public class DeliveryNotifications {
                     entry.envelopeId(),
                     entry.ret() == null ? null : DsnReturn.valueOf(entry.ret()),
                     entry.arrived(),
-                    () -> queue.files().open(entry.id())))
+                    original))
             .recipients(report)
             .build()
             .writeTo(out);
       }
-      send(entry, spool.path());
-    } catch (IOException | RuntimeException e) {
-      // The entry's state is already final; the operator finds the failure in the log and the
-      // delivery events.
-      LOG.log(
-          Level.SEVERE, entry.id() + ": cannot report the failure to <" + entry.sender() + ">", e);
+      return send(entry, spool.path());
     } finally {
       spool.discard();
     }
   }
 
-  private void send(QueueEntry entry, Path report) throws IOException {
+  /** Stores the report for a local sender, or queues it; returns the queue id when queued. */
+  private Optional<String> send(QueueEntry entry, Path report) throws IOException {
     String reportId = store.files().newSpoolFile().queueId();
     List<String> mailboxes = local.localMailboxes(entry.sender());
     if (!mailboxes.isEmpty()) {
@@ -110,7 +136,7 @@ public class DeliveryNotifications {
       }
       LOG.info(
           entry.id() + ": failure report " + reportId + " stored for <" + entry.sender() + ">");
-      return;
+      return Optional.empty();
     }
     QueueEntry bounce =
         new QueueEntry(
@@ -125,6 +151,7 @@ public class DeliveryNotifications {
     queue.add(bounce, new byte[0], report, 0);
     runner.kick(reportId);
     LOG.info(entry.id() + ": failure report " + reportId + " queued for <" + entry.sender() + ">");
+    return Optional.of(reportId);
   }
 
   private static ReportedRecipient reported(QueuedRecipient r, Instant now) {
