@@ -16,6 +16,7 @@ import dev.yubin.ejb.infrastructure.dns.MxResolution;
 import dev.yubin.ejb.infrastructure.messaging.RelayWork;
 import dev.yubin.ejb.infrastructure.persistence.jpa.DeliveryEventRepository;
 import dev.yubin.ejb.infrastructure.relay.ClientSettings;
+import dev.yubin.ejb.infrastructure.relay.ConnectionCache;
 import dev.yubin.ejb.infrastructure.relay.DeliveryReport;
 import dev.yubin.ejb.infrastructure.relay.DeliveryStatus;
 import dev.yubin.ejb.infrastructure.relay.OutboundMessage;
@@ -25,6 +26,8 @@ import dev.yubin.ejb.infrastructure.relay.SmtpClient;
 import dev.yubin.protocol.Reply;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -39,6 +42,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -61,10 +66,13 @@ public class RelayService implements RelayWork {
   @Inject YubinSettings settings;
   @Inject DeliveryEventRepository events;
   @Inject DeliveryNotifications notifications;
+  @Resource ManagedScheduledExecutorService scheduler;
 
   private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
   private MailExchangerResolver resolver;
   private SmtpClient client;
+  private ConnectionCache connections;
+  private ScheduledFuture<?> expiry;
   private ClientSettings clientSettings;
   private LocalIdentity us;
   private RetrySchedule schedule;
@@ -77,6 +85,20 @@ public class RelayService implements RelayWork {
         new DnsjavaMailExchangerResolver(
             DnsSettings.from(key -> config.getOptionalValue(key, String.class)));
     client = new SmtpClient();
+    Duration idle =
+        Duration.ofMillis(
+            config.getOptionalValue("yubin.relay.connection-reuse", Long.class).orElse(2000L));
+    connections =
+        new ConnectionCache(
+            client,
+            idle.isZero()
+                ? ConnectionCache.Limits.NONE
+                : new ConnectionCache.Limits(
+                    idle,
+                    ConnectionCache.Limits.DEFAULTS.maxAge(),
+                    ConnectionCache.Limits.DEFAULTS.maxMessages(),
+                    ConnectionCache.Limits.DEFAULTS.maxIdlePerHop()));
+    expiry = scheduler.scheduleWithFixedDelay(connections::expireIdle, 1, 1, TimeUnit.SECONDS);
     clientSettings = ClientSettings.defaults(settings.hostname());
     relayPort = config.getOptionalValue("yubin.relay.port", Integer.class).orElse(25);
     schedule =
@@ -104,6 +126,8 @@ public class RelayService implements RelayWork {
 
   @PreDestroy
   void stop() {
+    expiry.cancel(false);
+    connections.close();
     client.close();
   }
 
@@ -209,7 +233,8 @@ public class RelayService implements RelayWork {
             target.port() == DnsSettings.SMTP_PORT
                 ? new HostAndPort(target.host(), relayPort, target.address())
                 : target;
-        DeliveryReport report = client.deliver(where, clientSettings, message(entry, remaining));
+        DeliveryReport report =
+            connections.deliver(where, clientSettings, message(entry, remaining));
         List<QueuedRecipient> deferred = new ArrayList<>();
         for (RecipientResult result : report.recipients()) {
           QueuedRecipient r = byAddress(remaining, result.recipient().address());

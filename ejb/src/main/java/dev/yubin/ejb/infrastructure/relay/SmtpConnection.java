@@ -151,6 +151,28 @@ public final class SmtpConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Readies a session that has run transactions for the next one with RSET, which also proves it
+   * still works (a server may have closed an idle session). Returns false, the session then closed,
+   * when it no longer works; nothing of a message has been sent on it.
+   */
+  public boolean reset() {
+    if (!isOpen()) {
+      return false;
+    }
+    if (transactions == 0) {
+      return true;
+    }
+    try {
+      command("RSET", settings.timeouts().command(), "RSET");
+      transactions = 0;
+      return true;
+    } catch (SessionException e) {
+      fail(e);
+      return false;
+    }
+  }
+
   /** Sends QUIT (when the session still works) and closes the connection. Never throws. */
   public void quit() {
     if (closed) {
