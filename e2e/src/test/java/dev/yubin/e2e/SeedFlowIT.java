@@ -63,6 +63,7 @@ class SeedFlowIT {
             .env("YUBIN_RELAY_PORT", Integer.toString(b.smtpPort()))
             .env("YUBIN_RELAY_MIN_BACKOFF", "2")
             .env("YUBIN_RELAY_MAX_BACKOFF", "4")
+            .env("YUBIN_RELAY_DELAY_WARNING", "3")
             .build()
             .start();
     a.addUser("x@a.test", Clients.PASSWORD);
@@ -180,9 +181,10 @@ class SeedFlowIT {
   }
 
   @Test
-  void whenBIsDownADefersShowsTheEntryAndDeliversWhenBReturns() throws Exception {
+  void whenBIsDownADefersShowsTheEntryWarnsTheSenderAndDeliversWhenBReturns() throws Exception {
     b.stop();
     try {
+      int before = Clients.fetchAll(a, "x@a.test").size();
       submit("while B is down", "v@b.test", null, null);
       String entry =
           await(
@@ -194,6 +196,18 @@ class SeedFlowIT {
               },
               "A's queue to show the deferred entry");
       assertThat(entry).contains("\"sender\":\"x@a.test\"").contains("nextAttempt");
+
+      List<byte[]> mail = awaitMessages(a, "x@a.test", before + 1);
+      String warning = new String(mail.get(mail.size() - 1), UTF_8);
+      assertThat(warning)
+          .startsWith("Return-Path: <>\r\n")
+          .contains("Subject: Delayed Mail (still being retried)")
+          .contains("Final-Recipient: rfc822; v@b.test")
+          .contains("Action: delayed")
+          .contains("Status: 4.4.1")
+          .contains("Will-Retry-Until: ")
+          .contains("Content-Type: text/rfc822-headers")
+          .contains("Subject: while B is down");
     } finally {
       b.start();
     }

@@ -54,7 +54,7 @@ public class DeliveryNotifications {
   /** Recipients of {@code entry} failed for good: the sender gets a failure report. */
   public void failed(QueueEntry entry, List<QueuedRecipient> failed) {
     try {
-      report(entry, failed, () -> queue.files().open(entry.id()));
+      report(entry, NotificationKind.FAILURE, failed, () -> queue.files().open(entry.id()));
     } catch (IOException | RuntimeException e) {
       // The entry's state is already final; the operator finds the failure in the log and the
       // delivery events.
@@ -76,11 +76,40 @@ public class DeliveryNotifications {
    */
   public Optional<String> refusedOnArrival(
       QueueEntry entry, List<QueuedRecipient> refused, Path content) throws IOException {
-    return report(entry, refused, OriginalMessage.Content.of(content));
+    return report(entry, NotificationKind.FAILURE, refused, OriginalMessage.Content.of(content));
+  }
+
+  /**
+   * Recipients of {@code entry} are still being retried long after it arrived: the sender gets a
+   * delay warning (RFC 3464 action "delayed"), once per entry, with the original's header section
+   * only. Recipients without NOTIFY get one too, as with Sendmail; NOTIFY=NEVER or FAILURE asks for
+   * none.
+   *
+   * @param until when the queue gives up on them (Will-Retry-Until)
+   */
+  public void delayed(QueueEntry entry, List<QueuedRecipient> pending, Instant until) {
+    try {
+      report(entry, NotificationKind.DELAY, pending, () -> queue.files().open(entry.id()), until);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, entry.id() + ": cannot warn <" + entry.sender() + "> of the delay", e);
+    }
   }
 
   private Optional<String> report(
-      QueueEntry entry, List<QueuedRecipient> failed, OriginalMessage.Content original)
+      QueueEntry entry,
+      NotificationKind kind,
+      List<QueuedRecipient> recipients,
+      OriginalMessage.Content original)
+      throws IOException {
+    return report(entry, kind, recipients, original, null);
+  }
+
+  private Optional<String> report(
+      QueueEntry entry,
+      NotificationKind kind,
+      List<QueuedRecipient> recipients,
+      OriginalMessage.Content original,
+      Instant until)
       throws IOException {
     if (!DeliveryStatusNotification.mayNotify(entry.sender())) {
       LOG.info(entry.id() + ": no report for a message from the null sender");
@@ -88,18 +117,20 @@ public class DeliveryNotifications {
     }
     Instant now = Instant.now();
     List<ReportSelection.Outcome> outcomes = new ArrayList<>();
-    for (QueuedRecipient r : failed) {
-      outcomes.add(new ReportSelection.Outcome(reported(r, now), notify(r)));
+    for (QueuedRecipient r : recipients) {
+      ReportedRecipient reported =
+          kind == NotificationKind.DELAY ? delayed(r, now, until) : reported(r, now);
+      outcomes.add(new ReportSelection.Outcome(reported, notify(r)));
     }
     List<ReportedRecipient> report =
-        ReportSelection.select(entry.sender(), outcomes, false).failures();
+        ReportSelection.select(entry.sender(), outcomes, true).of(kind);
     if (report.isEmpty()) {
       return Optional.empty(); // NOTIFY=NEVER, or only other reports asked for
     }
     SpoolFile spool = store.files().newSpoolFile();
     try {
       try (OutputStream out = Files.newOutputStream(spool.path())) {
-        DeliveryStatusNotification.builder(NotificationKind.FAILURE, settings.hostname())
+        DeliveryStatusNotification.builder(kind, settings.hostname())
             .original(
                 new OriginalMessage(
                     entry.sender(),
@@ -155,24 +186,46 @@ public class DeliveryNotifications {
   }
 
   private static ReportedRecipient reported(QueuedRecipient r, Instant now) {
-    String status =
-        r.lastStatus() != null && STATUS.matcher(r.lastStatus()).matches()
-            ? r.lastStatus()
-            : "5.0.0";
-    String detail = r.lastError() == null ? "delivery failed" : r.lastError();
-    Diagnostic diagnostic =
-        r.remoteMta() != null ? Diagnostic.smtp(detail) : Diagnostic.local(detail);
-    ReportedRecipient reported =
-        ReportedRecipient.failed(r.address(), status, r.remoteMta(), diagnostic, now);
-    if (r.originalRecipient() != null && r.originalRecipient().indexOf(';') > 0) {
-      int semi = r.originalRecipient().indexOf(';');
-      reported =
-          reported.withOriginalRecipient(
-              new OriginalRecipient(
-                  r.originalRecipient().substring(0, semi),
-                  r.originalRecipient().substring(semi + 1)));
+    String status = statusOr(r, "5.0.0");
+    return withOrcpt(
+        ReportedRecipient.failed(
+            r.address(), status, r.remoteMta(), diagnostic(r, "delivery failed"), now),
+        r);
+  }
+
+  private static ReportedRecipient delayed(QueuedRecipient r, Instant now, Instant until) {
+    String status = statusOr(r, "4.0.0");
+    return withOrcpt(
+        ReportedRecipient.delayed(
+            r.address(),
+            status.startsWith("4.") ? status : "4.0.0",
+            r.remoteMta(),
+            diagnostic(r, "delivery deferred"),
+            now,
+            until),
+        r);
+  }
+
+  private static String statusOr(QueuedRecipient r, String otherwise) {
+    return r.lastStatus() != null && STATUS.matcher(r.lastStatus()).matches()
+        ? r.lastStatus()
+        : otherwise;
+  }
+
+  /** The remote server's reply, or (no remote MTA) our own explanation. */
+  private static Diagnostic diagnostic(QueuedRecipient r, String otherwise) {
+    String detail = r.lastError() == null ? otherwise : r.lastError();
+    return r.remoteMta() != null ? Diagnostic.smtp(detail) : Diagnostic.local(detail);
+  }
+
+  private static ReportedRecipient withOrcpt(ReportedRecipient reported, QueuedRecipient r) {
+    int semi = r.originalRecipient() == null ? -1 : r.originalRecipient().indexOf(';');
+    if (semi <= 0) {
+      return reported;
     }
-    return reported;
+    return reported.withOriginalRecipient(
+        new OriginalRecipient(
+            r.originalRecipient().substring(0, semi), r.originalRecipient().substring(semi + 1)));
   }
 
   private static Set<DsnNotify> notify(QueuedRecipient r) {

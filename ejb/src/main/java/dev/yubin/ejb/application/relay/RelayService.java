@@ -77,6 +77,7 @@ public class RelayService implements RelayWork {
   private LocalIdentity us;
   private RetrySchedule schedule;
   private int relayPort;
+  private Duration delayWarning;
 
   @PostConstruct
   void start() {
@@ -101,6 +102,9 @@ public class RelayService implements RelayWork {
     expiry = scheduler.scheduleWithFixedDelay(connections::expireIdle, 1, 1, TimeUnit.SECONDS);
     clientSettings = ClientSettings.defaults(settings.hostname());
     relayPort = config.getOptionalValue("yubin.relay.port", Integer.class).orElse(25);
+    delayWarning =
+        Duration.ofSeconds(
+            config.getOptionalValue("yubin.relay.delay-warning", Long.class).orElse(14400L));
     schedule =
         new RetrySchedule(
             Duration.ofSeconds(
@@ -196,6 +200,13 @@ public class RelayService implements RelayWork {
                   .orElseThrow());
         }
       }
+    }
+    if (delayWarning.compareTo(Duration.ZERO) > 0
+        && !current.delayReported()
+        && !current.pending().isEmpty()
+        && !now.isBefore(entry.arrived().plus(delayWarning))) {
+      notifications.delayed(current, current.pending(), entry.arrived().plus(schedule.lifetime()));
+      current = current.withDelayReported();
     }
     if (!failed.isEmpty()) {
       // Before the update, which removes a finished entry and with it the content the report

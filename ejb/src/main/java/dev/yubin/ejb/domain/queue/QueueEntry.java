@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
  * @param smtpUtf8 whether the message needs SMTPUTF8
  * @param eightBit whether the content has 8-bit octets
  * @param recipients the recipients in order
+ * @param delayReported whether the sender was warned that delivery is delayed (once per entry)
  */
 public record QueueEntry(
     String id,
@@ -28,13 +29,27 @@ public record QueueEntry(
     String ret,
     boolean smtpUtf8,
     boolean eightBit,
-    List<QueuedRecipient> recipients) {
+    List<QueuedRecipient> recipients,
+    boolean delayReported) {
 
   public QueueEntry {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(arrived, "arrived");
     recipients = List.copyOf(recipients);
+  }
+
+  /** A new entry: no delay warning sent yet. */
+  public QueueEntry(
+      String id,
+      String sender,
+      Instant arrived,
+      String envelopeId,
+      String ret,
+      boolean smtpUtf8,
+      boolean eightBit,
+      List<QueuedRecipient> recipients) {
+    this(id, sender, arrived, envelopeId, ret, smtpUtf8, eightBit, recipients, false);
   }
 
   /** The recipients still to be delivered. */
@@ -58,7 +73,14 @@ public record QueueEntry(
     for (QueuedRecipient r : recipients) {
       changed.add(r.address().equals(address) ? change.apply(r) : r);
     }
-    return new QueueEntry(id, sender, arrived, envelopeId, ret, smtpUtf8, eightBit, changed);
+    return new QueueEntry(
+        id, sender, arrived, envelopeId, ret, smtpUtf8, eightBit, changed, delayReported);
+  }
+
+  /** This entry after its sender was warned of the delay. */
+  public QueueEntry withDelayReported() {
+    return new QueueEntry(
+        id, sender, arrived, envelopeId, ret, smtpUtf8, eightBit, recipients, true);
   }
 
   /** This entry with every pending recipient due at {@code when}. */
@@ -71,6 +93,7 @@ public record QueueEntry(
         ret,
         smtpUtf8,
         eightBit,
-        recipients.stream().map(r -> r.isPending() ? r.dueAt(when) : r).toList());
+        recipients.stream().map(r -> r.isPending() ? r.dueAt(when) : r).toList(),
+        delayReported);
   }
 }

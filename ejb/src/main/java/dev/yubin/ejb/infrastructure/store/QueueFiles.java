@@ -182,6 +182,7 @@ public final class QueueFiles {
     put(p, "ret", e.ret());
     p.setProperty("smtputf8", Boolean.toString(e.smtpUtf8()));
     p.setProperty("eightbit", Boolean.toString(e.eightBit()));
+    p.setProperty("delay-reported", Boolean.toString(e.delayReported()));
     p.setProperty("recipients", Integer.toString(e.recipients().size()));
     for (int i = 0; i < e.recipients().size(); i++) {
       QueuedRecipient r = e.recipients().get(i);
@@ -227,7 +228,8 @@ public final class QueueFiles {
         p.getProperty("ret"),
         Boolean.parseBoolean(p.getProperty("smtputf8")),
         Boolean.parseBoolean(p.getProperty("eightbit")),
-        recipients);
+        recipients,
+        Boolean.parseBoolean(p.getProperty("delay-reported", "false")));
   }
 
   private static void put(Properties p, String key, String value) {
