@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Runs a POP3 session with Python's poplib, as an independent POP3 client.
 
-Usage: pop3_client.py [--ssl] HOST PORT USER PASSWORD ACTION...
+Usage: pop3_client.py [--ssl | --stls] HOST PORT USER PASSWORD ACTION...
 
---ssl: POP3 over implicit TLS (POP3_SSL); the server's certificate is not verified (the test
-servers' certificates are self-signed).
+--ssl: POP3 over implicit TLS (POP3_SSL); --stls: plain POP3 upgraded with STLS (RFC 2595) before
+login, after printing "CAPA <tags>" of the clear session. The server's certificate is not verified
+(the test servers' certificates are self-signed).
 
 Actions, run in order, each printing one line:
+  capa              CAPA <tags>
   stat              STAT <count> <size>
   uidl              UIDL <n>:<uid> ...
   retr:N:FILE       RETR <n> <octets>; FILE gets the message bytes exactly as retrieved
@@ -29,19 +31,26 @@ def message_bytes(lines):
     return b"".join(line + b"\r\n" for line in lines)
 
 
+def print_capa(pop):
+    print("CAPA " + " ".join(sorted(pop.capa())), flush=True)
+
+
 def main():
     args = sys.argv[1:]
-    tls = args[:1] == ["--ssl"]
-    if tls:
+    mode = args[0] if args[:1] in (["--ssl"], ["--stls"]) else None
+    if mode:
         args = args[1:]
     host, port, user, password, *actions = args
-    if tls:
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    if mode == "--ssl":
         pop = poplib.POP3_SSL(host, int(port), timeout=60, context=context)
     else:
         pop = poplib.POP3(host, int(port), timeout=60)
+    if mode == "--stls":
+        print_capa(pop)
+        pop.stls(context=context)
     try:
         pop.user(user)
         pop.pass_(password)
@@ -52,7 +61,9 @@ def main():
     try:
         for action in actions:
             name, *args = action.split(":", 3)
-            if name == "stat":
+            if name == "capa":
+                print_capa(pop)
+            elif name == "stat":
                 count, size = pop.stat()
                 print(f"STAT {count} {size}")
             elif name == "uidl":

@@ -129,8 +129,9 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
 
   /**
    * SMTP: the MX port (STARTTLS, no AUTH), submission (STARTTLS, AUTH required, RFC 6409) and
-   * submissions (implicit TLS, RFC 8314). POP3: plain (RFC 1939) and implicit TLS (RFC 8314). A
-   * port set to 0 is not opened.
+   * submissions (implicit TLS, RFC 8314). POP3: plain with STLS (RFC 1939, RFC 2595; passwords only
+   * under TLS or from this machine unless {@code yubin.pop3.cleartext-login}) and implicit TLS (RFC
+   * 8314). A port set to 0 is not opened.
    */
   private List<Listener> listenersFor(MessageEndpointFactory factory, ActivationSpec spec)
       throws ResourceException {
@@ -170,7 +171,13 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
           new SmtpSessionFactory(submission, backend, authFailures));
     } else if (spec instanceof Pop3ActivationSpec) {
       Pop3Backend backend = EndpointInvoker.proxy(Pop3Backend.class, factory);
-      Pop3SessionFactory pop3 = new Pop3SessionFactory(Pop3Config.defaults(hostname()), backend);
+      Pop3Config config =
+          Pop3Config.defaults(hostname())
+              .withTls(
+                  true,
+                  Boolean.parseBoolean(
+                      Settings.string("yubin.pop3.cleartext-login", null, "false")));
+      Pop3SessionFactory pop3 = new Pop3SessionFactory(config, backend);
       add(list, "POP3", "yubin.pop3.port", pop3Port, 1100, false, pop3);
       add(list, "POP3S", "yubin.pop3s.port", null, 9950, true, pop3);
     } else {

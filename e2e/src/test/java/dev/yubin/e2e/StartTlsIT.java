@@ -73,6 +73,35 @@ class StartTlsIT {
   }
 
   @Test
+  void poplibUpgradesPop3WithStlsAndLogsInUnderTls() {
+    String user = newUser("stls");
+    Clients.smtpSend(
+        server, "sender@remote.e2e.test", Clients.crlf("Subject: over STLS", "", "hello"), user);
+
+    E2e.Result result =
+        E2e.python(
+                "pop3_client.py",
+                "--stls",
+                server.bind(),
+                Integer.toString(server.pop3Port()),
+                user,
+                Clients.PASSWORD,
+                "capa",
+                "stat",
+                "quit")
+            .requireSuccess();
+
+    List<String> lines = result.lines();
+    assertThat(lines.get(0)).as("in clear").contains("STLS");
+    assertThat(lines.get(1))
+        .as("under TLS")
+        .startsWith("CAPA ")
+        .doesNotContain("STLS")
+        .contains("USER");
+    assertThat(lines.get(2)).startsWith("STAT 1 ");
+  }
+
+  @Test
   void aTransactionInjectedBeforeTheHandshakeIsForgotten() {
     String yan = newUser("yan");
     RawSmtp smtp = connect("mx");

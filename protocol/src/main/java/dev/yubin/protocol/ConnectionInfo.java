@@ -10,4 +10,23 @@ package dev.yubin.protocol;
  * @param secure whether the connection is protected by TLS
  */
 public record ConnectionInfo(
-    String remoteAddress, int remotePort, String localAddress, int localPort, boolean secure) {}
+    String remoteAddress, int remotePort, String localAddress, int localPort, boolean secure) {
+
+  /**
+   * Whether the client is on this machine: a loopback address, or the address it connected to. What
+   * it sends never crosses a network, so it needs no TLS to keep a password private.
+   */
+  public boolean isLocal() {
+    String remote =
+        remoteAddress.startsWith("::ffff:") ? remoteAddress.substring(7) : remoteAddress;
+    return remote.startsWith("127.")
+        || remote.equals("::1")
+        || remote.equals("0:0:0:0:0:0:0:1")
+        || remoteAddress.equals(localAddress);
+  }
+
+  /** The same connection, now under TLS. */
+  public ConnectionInfo secured() {
+    return new ConnectionInfo(remoteAddress, remotePort, localAddress, localPort, true);
+  }
+}

@@ -19,7 +19,7 @@ final class CapaCommand extends Pop3Command {
   @Override
   void execute(Pop3Session session, String argument, Output out) {
     Pop3Arguments.expect(argument, 0, 0, "CAPA");
-    List<String> capabilities = new ArrayList<>(session.commands().capabilities());
+    List<String> capabilities = new ArrayList<>(session.commands().capabilities(session));
     capabilities.add("RESP-CODES");
     if (session.config().userPassAllowed()) {
       capabilities.add("AUTH-RESP-CODE");

@@ -43,6 +43,11 @@ abstract class Pop3Command {
     return validIn;
   }
 
+  /** Whether CAPA lists this command's tag in this session now; by default always. */
+  boolean offeredIn(Pop3Session session) {
+    return true;
+  }
+
   /** The CAPA tag this command stands for, if any. */
   final Optional<String> capability() {
     return capability;

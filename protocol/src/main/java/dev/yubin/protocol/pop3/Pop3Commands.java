@@ -21,9 +21,15 @@ final class Pop3Commands {
                     Pop3Command::keyword, Function.identity(), (a, b) -> a, LinkedHashMap::new));
   }
 
-  /** RFC 1939 minus APOP, plus CAPA; USER and PASS only when the configuration allows them. */
+  /**
+   * RFC 1939 minus APOP, plus CAPA; USER and PASS only when the configuration allows them, STLS
+   * when TLS is available.
+   */
   static Pop3Commands forConfig(Pop3Config config) {
     List<Pop3Command> commands = new ArrayList<>();
+    if (config.tlsAvailable()) {
+      commands.add(new StlsCommand());
+    }
     if (config.userPassAllowed()) {
       commands.add(new UserCommand());
       commands.add(new PassCommand());
@@ -48,8 +54,11 @@ final class Pop3Commands {
     return Optional.ofNullable(byKeyword.get(keyword));
   }
 
-  /** The CAPA tags of the offered commands, in registration order. */
-  List<String> capabilities() {
-    return byKeyword.values().stream().flatMap(c -> c.capability().stream()).toList();
+  /** The CAPA tags of the commands offered in this session now, in registration order. */
+  List<String> capabilities(Pop3Session session) {
+    return byKeyword.values().stream()
+        .filter(c -> c.offeredIn(session))
+        .flatMap(c -> c.capability().stream())
+        .toList();
   }
 }

@@ -10,9 +10,17 @@ import java.util.Objects;
  * @param idleTimeout the autologout timer; RFC 1939 §3 requires at least ten minutes
  * @param maxErrors after this many client errors the session says so and closes
  * @param userPassAllowed whether the USER/PASS login (RFC 1939 §7) is offered at all
+ * @param tlsAvailable whether STLS (RFC 2595 §4) is offered on connections not yet under TLS
+ * @param cleartextLoginAllowed whether a password may be sent over a connection that is neither
+ *     under TLS nor from the machine itself (Dovecot's {@code auth_allow_cleartext})
  */
 public record Pop3Config(
-    String hostname, Duration idleTimeout, int maxErrors, boolean userPassAllowed) {
+    String hostname,
+    Duration idleTimeout,
+    int maxErrors,
+    boolean userPassAllowed,
+    boolean tlsAvailable,
+    boolean cleartextLoginAllowed) {
 
   /** The shortest autologout timer RFC 1939 §3 permits. */
   public static final Duration MINIMUM_IDLE_TIMEOUT = Duration.ofMinutes(10);
@@ -31,16 +39,27 @@ public record Pop3Config(
     }
   }
 
-  /** Ten minutes of autologout, ten errors, USER/PASS allowed. */
+  /** Ten minutes of autologout, ten errors, USER/PASS allowed anywhere, no TLS. */
   public static Pop3Config defaults(String hostname) {
-    return new Pop3Config(hostname, MINIMUM_IDLE_TIMEOUT, 10, true);
+    return new Pop3Config(hostname, MINIMUM_IDLE_TIMEOUT, 10, true, false, true);
   }
 
   public Pop3Config withMaxErrors(int maxErrors) {
-    return new Pop3Config(hostname, idleTimeout, maxErrors, userPassAllowed);
+    return new Pop3Config(
+        hostname, idleTimeout, maxErrors, userPassAllowed, tlsAvailable, cleartextLoginAllowed);
   }
 
   public Pop3Config withUserPassAllowed(boolean userPassAllowed) {
-    return new Pop3Config(hostname, idleTimeout, maxErrors, userPassAllowed);
+    return new Pop3Config(
+        hostname, idleTimeout, maxErrors, userPassAllowed, tlsAvailable, cleartextLoginAllowed);
+  }
+
+  /**
+   * With STLS offered, and whether passwords may still travel in clear (from other machines) before
+   * it.
+   */
+  public Pop3Config withTls(boolean tlsAvailable, boolean cleartextLoginAllowed) {
+    return new Pop3Config(
+        hostname, idleTimeout, maxErrors, userPassAllowed, tlsAvailable, cleartextLoginAllowed);
   }
 }

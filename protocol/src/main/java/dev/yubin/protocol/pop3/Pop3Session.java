@@ -1,5 +1,6 @@
 package dev.yubin.protocol.pop3;
 
+import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.LineAssembler;
 import dev.yubin.protocol.LineAssembler.Line;
 import dev.yubin.protocol.Output;
@@ -31,21 +32,23 @@ public final class Pop3Session implements ProtocolSession {
   private final Pop3Config config;
   private final Pop3Backend backend;
   private final Pop3Commands commands;
-  private final String clientAddress;
+  private ConnectionInfo connection;
   private final LineAssembler lines = new LineAssembler(MAX_COMMAND_LINE - 2);
 
   private Pop3State state = Pop3State.AUTHORIZATION;
   private boolean skippingOverlongLine;
+  private boolean discardingInput;
   private int errors;
   private String userForNextCommand;
   private String userFromPreviousCommand;
   private OpenMaildrop maildrop;
 
-  Pop3Session(Pop3Config config, Pop3Backend backend, Pop3Commands commands, String clientAddress) {
+  Pop3Session(
+      Pop3Config config, Pop3Backend backend, Pop3Commands commands, ConnectionInfo connection) {
     this.config = config;
     this.backend = backend;
     this.commands = commands;
-    this.clientAddress = clientAddress;
+    this.connection = connection;
   }
 
   @Override
@@ -55,8 +58,16 @@ public final class Pop3Session implements ProtocolSession {
 
   @Override
   public void receive(byte[] data, int offset, int length, Output out) {
-    if (state != Pop3State.CLOSED) {
-      lines.feed(data, offset, length, line -> onLine(line, out));
+    int position = offset;
+    int end = offset + length;
+    while (position < end && state != Pop3State.CLOSED) {
+      position += lines.feedOne(data, position, end - position, line -> onLine(line, out));
+      if (discardingInput) {
+        // RFC 2595 §4: what the client sent before the TLS handshake is not to be trusted.
+        discardingInput = false;
+        lines.reset();
+        return;
+      }
     }
   }
 
@@ -126,7 +137,10 @@ public final class Pop3Session implements ProtocolSession {
     } catch (Pop3CommandException e) {
       reject(out, e.code(), e.getMessage(), e.clientFault());
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "POP3 " + command.keyword() + " failed for " + clientAddress, e);
+      LOG.log(
+          Level.WARNING,
+          "POP3 " + command.keyword() + " failed for " + connection.remoteAddress(),
+          e);
       reject(out, ResponseCode.SYS_TEMP, "internal error, try again later", false);
     }
   }
@@ -163,7 +177,29 @@ public final class Pop3Session implements ProtocolSession {
   }
 
   String clientAddress() {
-    return clientAddress;
+    return connection.remoteAddress();
+  }
+
+  /** Whether the connection is under TLS (implicit, or after STLS). */
+  boolean isSecure() {
+    return connection.secure();
+  }
+
+  /** Whether a password may be sent now: under TLS, from this machine, or when configured. */
+  boolean cleartextLoginAllowed() {
+    return connection.secure() || connection.isLocal() || config.cleartextLoginAllowed();
+  }
+
+  /**
+   * STLS answered: TLS starts once the reply is out, and the input that arrived with the command is
+   * thrown away (RFC 2595 §4). Nothing else was learned in clear: STLS is only valid before login,
+   * and a USER given before it is forgotten.
+   */
+  void startTls(Output out) {
+    out.startTls();
+    connection = connection.secured();
+    userForNextCommand = null;
+    discardingInput = true;
   }
 
   /** USER: remembers the name for a PASS that comes next. */

@@ -19,7 +19,7 @@ public final class Pop3SessionFactory implements ProtocolSessionFactory {
 
   @Override
   public Pop3Session newSession(ConnectionInfo connection) {
-    return new Pop3Session(config, backend, commands, connection.remoteAddress());
+    return new Pop3Session(config, backend, commands, connection);
   }
 
   /** RFC 2449 §8.1.2: SYS/TEMP says the refusal is temporary. */

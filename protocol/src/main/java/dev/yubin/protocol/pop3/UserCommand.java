@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /**
  * {@code USER name}: names the mailbox for the PASS that must follow. Always accepted, so that the
- * answer does not tell which mailboxes exist.
+ * answer does not tell which mailboxes exist; but refused, and not listed by CAPA, while a password
+ * would cross the network in clear (STLS first, as Dovecot requires by default).
  *
- * @see "RFC 1939 §7"
+ * @see "RFC 1939 §7, RFC 2595 §4, RFC 3206 (AUTH)"
  */
 final class UserCommand extends Pop3Command {
 
@@ -16,7 +17,16 @@ final class UserCommand extends Pop3Command {
   }
 
   @Override
+  boolean offeredIn(Pop3Session session) {
+    return session.cleartextLoginAllowed();
+  }
+
+  @Override
   void execute(Pop3Session session, String argument, Output out) {
+    if (!session.cleartextLoginAllowed()) {
+      throw new Pop3CommandException(
+          ResponseCode.AUTH, "cleartext login is not allowed before TLS: use STLS first");
+    }
     String name = argument.strip();
     if (name.isEmpty()) {
       throw new Pop3CommandException("syntax: USER name");

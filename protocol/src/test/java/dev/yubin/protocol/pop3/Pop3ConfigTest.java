@@ -19,7 +19,8 @@ class Pop3ConfigTest {
 
   @Test
   void autologoutTimerShorterThanTenMinutesIsRefused() {
-    assertThatThrownBy(() -> new Pop3Config("pop.test", Duration.ofMinutes(9), 10, true))
+    assertThatThrownBy(
+            () -> new Pop3Config("pop.test", Duration.ofMinutes(9), 10, true, false, true))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("10 minutes");
   }

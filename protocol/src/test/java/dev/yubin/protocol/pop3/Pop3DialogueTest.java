@@ -22,11 +22,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Pop3DialogueTest {
 
   private static final String FOLDER = "/dialogues/pop3";
+  private static final String TLS_FOLDER = "/dialogues/pop3-tls";
   private static final ConnectionInfo CONNECTION =
       new ConnectionInfo("192.0.2.7", 40000, "192.0.2.1", 110, false);
 
   static List<String> scripts() throws IOException, URISyntaxException {
-    Path folder = Path.of(Pop3DialogueTest.class.getResource(FOLDER).toURI());
+    return scriptsIn(FOLDER);
+  }
+
+  static List<String> tlsScripts() throws IOException, URISyntaxException {
+    return scriptsIn(TLS_FOLDER);
+  }
+
+  private static List<String> scriptsIn(String resource) throws IOException, URISyntaxException {
+    Path folder = Path.of(Pop3DialogueTest.class.getResource(resource).toURI());
     try (Stream<Path> files = Files.list(folder)) {
       return files
           .map(file -> file.getFileName().toString())
@@ -44,8 +53,19 @@ class Pop3DialogueTest {
     DialogueScript.load(FOLDER + "/" + script).run(() -> factory.newSession(CONNECTION));
   }
 
+  /** The dialogues in {@code dialogues/pop3-tls/}: STLS offered, no cleartext login from afar. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tlsScripts")
+  void tlsDialogue(String script) {
+    Pop3SessionFactory factory =
+        new Pop3SessionFactory(
+            Pop3Config.defaults("pop.test").withTls(true, false), InMemoryPop3Backend.standard());
+    DialogueScript.load(TLS_FOLDER + "/" + script).run(() -> factory.newSession(CONNECTION));
+  }
+
   @Test
   void scriptsAreFound() throws IOException, URISyntaxException {
     assertThat(scripts()).hasSizeGreaterThanOrEqualTo(15).contains("capa.txt");
+    assertThat(tlsScripts()).contains("stls.txt", "stls-injection.txt");
   }
 }

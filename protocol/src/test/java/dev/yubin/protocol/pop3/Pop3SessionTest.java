@@ -329,4 +329,33 @@ class Pop3SessionTest {
     client.session.idle(client.out);
     assertThat(client.out.takeLines()).isEmpty();
   }
+
+  @Test
+  void aClientOnThisMachineMayLogInWithoutTlsAndIsStillOfferedStls() {
+    Pop3Config config = Pop3Config.defaults("pop.test").withTls(true, false);
+    for (String address : List.of("127.0.0.1", "127.0.0.3", "::1", "::ffff:127.0.0.1")) {
+      Pop3Session session =
+          new Pop3SessionFactory(config, backend)
+              .newSession(new ConnectionInfo(address, 50000, "127.0.0.3", 110, false));
+      RecordingOutput out = new RecordingOutput();
+      session.open(out);
+      byte[] bytes =
+          "CAPA\r\nUSER alice\r\nPASS secret\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII);
+      session.receive(bytes, 0, bytes.length, out);
+
+      assertThat(out.takeLines())
+          .as(address)
+          .contains("STLS", "USER", "+OK send PASS", "+OK maildrop has 4 messages (186 octets)");
+    }
+  }
+
+  @Test
+  void cleartextLoginFromAfarCanBeAllowedByConfiguration() {
+    RecordingOutput out =
+        play(
+            Pop3Config.defaults("pop.test").withTls(true, true),
+            "USER alice\r\nPASS secret\r\nQUIT\r\n");
+
+    assertThat(out.takeLines()).contains("+OK maildrop has 4 messages (186 octets)");
+  }
 }
