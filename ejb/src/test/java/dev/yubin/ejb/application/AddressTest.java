@@ -17,6 +17,24 @@ class AddressTest {
   }
 
   @Test
+  void aQuotedLocalPartThatNeedsNoQuotesIsTheSameAddressWithout() {
+    assertThat(Address.parse("\"Bob\"@b.test")).hasValue(new Address("bob", "b.test"));
+    assertThat(Address.parse("\"bob.smith+tag\"@b.test").map(Address::localPart))
+        .hasValue("bob.smith+tag");
+    assertThat(Address.parse("\"b\\ob\"@b.test").map(Address::localPart)).hasValue("bob");
+  }
+
+  @Test
+  void aQuotedLocalPartThatNeedsItsQuotesKeepsThem() {
+    assertThat(Address.parse("\"user@b.test\"@a.test").map(Address::localPart))
+        .hasValue("\"user@b.test\"");
+    assertThat(Address.parse("\"john doe\"@a.test").map(Address::localPart))
+        .hasValue("\"john doe\"");
+    assertThat(Address.parse("\"a..b\"@a.test").map(Address::localPart)).hasValue("\"a..b\"");
+    assertThat(Address.parse("\"\"@a.test").map(Address::localPart)).hasValue("\"\"");
+  }
+
+  @Test
   void refusesWhatIsNoAddress() {
     assertThat(Address.parse("postmaster")).isEmpty();
     assertThat(Address.parse("@a.test")).isEmpty();

@@ -80,8 +80,9 @@ public final class RecipientResolver {
       return Resolution.of(Resolution.Outcome.INVALID);
     }
     if (!book.isLocalDomain(address.get().domain())) {
-      return new Resolution(
-          Resolution.Outcome.NOT_LOCAL, List.of(), List.of(address.get().toString()), List.of());
+      // The local part as given: only the destination may interpret it (RFC 5321 §2.4).
+      String remote = text.substring(0, text.lastIndexOf('@') + 1) + address.get().domain();
+      return new Resolution(Resolution.Outcome.NOT_LOCAL, List.of(), List.of(remote), List.of());
     }
     Expansion expansion = new Expansion(useCatchAll);
     if (!expansion.expand(address.get(), 0)) {

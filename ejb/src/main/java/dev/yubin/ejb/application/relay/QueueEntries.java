@@ -1,5 +1,6 @@
 package dev.yubin.ejb.application.relay;
 
+import dev.yubin.ejb.application.Address;
 import dev.yubin.ejb.domain.queue.QueueEntry;
 import dev.yubin.ejb.domain.queue.QueuedRecipient;
 import dev.yubin.protocol.smtp.DsnNotify;
@@ -31,7 +32,7 @@ public final class QueueEntries {
     for (String address : remote) {
       Recipient given =
           envelope.rcptTo().stream()
-              .filter(r -> r.address().equals(address))
+              .filter(r -> sameAddress(r.address(), address))
               .findFirst()
               .orElse(Recipient.of(address));
       Set<String> notify =
@@ -51,6 +52,13 @@ public final class QueueEntries {
         envelope.smtpUtf8(),
         hasEightBit(content),
         recipients);
+  }
+
+  /** The same mailbox, however its domain is written (case, trailing dot). */
+  private static boolean sameAddress(String given, String resolved) {
+    return given.equals(resolved)
+        || (Address.parse(given).isPresent()
+            && Address.parse(given).equals(Address.parse(resolved)));
   }
 
   /** Whether the content has an octet above 127 (BODY=8BITMIME for the next hop, RFC 6152). */

@@ -56,6 +56,12 @@ class RecipientResolverTest {
     }
 
     @Test
+    void anotherDomainsLocalPartIsPassedOnAsGiven() {
+      assertThat(resolve("Alice.Smith@Elsewhere.TEST.").remote())
+          .containsExactly("Alice.Smith@elsewhere.test");
+    }
+
+    @Test
     void whatIsNoAddressIsInvalid() {
       assertThat(resolve("no-at-sign").outcome()).isEqualTo(Outcome.INVALID);
       assertThat(resolve("@example.test").outcome()).isEqualTo(Outcome.INVALID);
