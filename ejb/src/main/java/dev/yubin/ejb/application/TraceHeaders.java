@@ -1,20 +1,15 @@
 package dev.yubin.ejb.application;
 
+import dev.yubin.ejb.domain.mail.MailDate;
 import dev.yubin.protocol.smtp.SmtpSessionInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * The trace fields an MTA prepends (RFC 5321 §4.4): Received at every hop, and Return-Path at final
  * delivery, carrying the envelope sender.
  */
 public final class TraceHeaders {
-
-  /** RFC 5322 §3.3 date-time with a numeric zone. */
-  public static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
 
   private TraceHeaders() {}
 
@@ -48,7 +43,7 @@ public final class TraceHeaders {
         + queueId
         + (recipient == null ? "" : "\r\n\tfor <" + recipient + ">")
         + "; "
-        + DATE.format(when)
+        + MailDate.FORMAT.format(when)
         + "\r\n";
   }
 

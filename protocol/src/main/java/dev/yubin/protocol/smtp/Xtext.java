@@ -1,5 +1,6 @@
 package dev.yubin.protocol.smtp;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -14,12 +15,14 @@ import java.util.Optional;
  *
  * @see "RFC 3461 §4"
  */
-final class Xtext {
+public final class Xtext {
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private Xtext() {}
 
   /** The decoded text (octets as ISO-8859-1 characters), or empty if {@code text} is not xtext. */
-  static Optional<String> decode(String text) {
+  public static Optional<String> decode(String text) {
     StringBuilder decoded = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -36,6 +39,20 @@ final class Xtext {
       }
     }
     return Optional.of(decoded.toString());
+  }
+
+  /** The xtext form of {@code value}'s UTF-8 octets, for a parameter sent to the next hop. */
+  public static String encode(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c >= '!' && c <= '~' && c != '+' && c != '=') {
+        out.append((char) c);
+      } else {
+        out.append('+').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+    return out.toString();
   }
 
   private static boolean isHex(char c) {

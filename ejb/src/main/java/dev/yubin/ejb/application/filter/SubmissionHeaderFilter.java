@@ -4,8 +4,8 @@ import dev.yubin.api.FilterResult;
 import dev.yubin.api.FilteredMessage;
 import dev.yubin.api.HeaderFields;
 import dev.yubin.api.MailFilter;
-import dev.yubin.ejb.application.TraceHeaders;
 import dev.yubin.ejb.config.YubinSettings;
+import dev.yubin.ejb.domain.mail.MailDate;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ public class SubmissionHeaderFilter implements MailFilter {
       headers.add("Message-ID", messageId());
     }
     if (!headers.contains("Date")) {
-      headers.add("Date", TraceHeaders.DATE.format(ZonedDateTime.now()));
+      headers.add("Date", MailDate.FORMAT.format(ZonedDateTime.now()));
     }
     return FilterResult.proceed();
   }

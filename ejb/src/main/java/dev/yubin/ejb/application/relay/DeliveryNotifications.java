@@ -10,6 +10,7 @@ import dev.yubin.ejb.domain.dsn.NotificationKind;
 import dev.yubin.ejb.domain.dsn.OriginalMessage;
 import dev.yubin.ejb.domain.dsn.ReportSelection;
 import dev.yubin.ejb.domain.dsn.ReportedRecipient;
+import dev.yubin.ejb.domain.mail.MailDate;
 import dev.yubin.ejb.domain.queue.QueueEntry;
 import dev.yubin.ejb.domain.queue.QueuedRecipient;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
@@ -160,7 +161,7 @@ public class DeliveryNotifications {
               + " (Yubin) id "
               + reportId
               + "; "
-              + TraceHeaders.DATE.format(ZonedDateTime.now())
+              + MailDate.FORMAT.format(ZonedDateTime.now())
               + "\r\n";
       for (String mailbox : mailboxes) {
         local.storeGenerated(mailbox, TraceHeaders.bytes(trace), report);

@@ -1,7 +1,7 @@
 package dev.yubin.ejb.domain.dsn;
 
-import dev.yubin.ejb.application.TraceHeaders;
 import dev.yubin.ejb.domain.dsn.NotificationText.Returned;
+import dev.yubin.ejb.domain.mail.MailDate;
 import dev.yubin.protocol.smtp.DsnReturn;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,7 +117,7 @@ public final class DeliveryStatusNotification {
         returned = scan.tooLarge() ? Returned.TOO_LARGE : Returned.FULL;
       }
       returnedLength = returned == Returned.FULL ? scan.size() : scan.headerLength();
-      text = NotificationText.of(kind, hostname, recipients, returned, TraceHeaders.DATE, zone);
+      text = NotificationText.of(kind, hostname, recipients, returned, MailDate.FORMAT, zone);
       if (!scan.boundaryWithin(returnedLength)
           && !text.contains(candidate)
           && !report.contains(candidate)
@@ -137,7 +137,7 @@ public final class DeliveryStatusNotification {
         "<" + Long.toString(now.toEpochMilli(), 36) + "." + randomHex(8) + "@" + hostname + ">";
 
     StringBuilder head = new StringBuilder(1024);
-    head.append("Date: ").append(TraceHeaders.DATE.format(now.atZone(zone))).append("\r\n");
+    head.append("Date: ").append(MailDate.FORMAT.format(now.atZone(zone))).append("\r\n");
     head.append("From: Mail Delivery System <MAILER-DAEMON@").append(hostname).append(">\r\n");
     head.append("To: <").append(original.sender()).append(">\r\n");
     head.append("Subject: ").append(kind.subject()).append("\r\n");
@@ -223,7 +223,7 @@ public final class DeliveryStatusNotification {
   }
 
   private static String date(Instant when, ZoneId zone) {
-    return TraceHeaders.DATE.format(when.atZone(zone));
+    return MailDate.FORMAT.format(when.atZone(zone));
   }
 
   private static void copy(InputStream in, OutputStream out, long length) throws IOException {

@@ -3,6 +3,7 @@ package dev.yubin.ejb.infrastructure.relay;
 import dev.yubin.ejb.infrastructure.dns.HostAndPort;
 import dev.yubin.protocol.DotStuffingInputStream;
 import dev.yubin.protocol.Reply;
+import dev.yubin.protocol.smtp.Xtext;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -75,9 +75,4 @@ class ReplyReaderTest {
 
     assertThat(reply.lines().get(0)).hasSizeLessThan(ReplyReader.KEPT_CHARS + 4);
   }
-
-  @Test
-  void xtext() {
-    assertThat(Xtext.encode("a+b=c d\u00e9")).isEqualTo("a+2Bb+3Dc+20d+C3+A9");
-  }
 }
