@@ -10,6 +10,7 @@ Usage: esmtp_client.py HOST PORT [options]
   --from SENDER --to RCPT...     a transaction; without --from the session ends after AUTH
   --file MESSAGE                 the exact bytes for DATA (CRLF line ends; smtplib dot-stuffs)
   --mail-option OPT...           MAIL parameters, e.g. SMTPUTF8 BODY=8BITMIME SIZE=123
+  --rcpt-option OPT...           parameters of every RCPT, e.g. NOTIFY=SUCCESS
 
 An argument "utf8-hex:<hex>" stands for the UTF-8 text those octets spell (a JVM in the C locale
 cannot pass non-ASCII arguments to a process). The servers' certificates are self-signed: nothing is verified. Prints one line per step:
@@ -65,6 +66,7 @@ def main():
     parser.add_argument("--to", nargs="*", default=[])
     parser.add_argument("--file")
     parser.add_argument("--mail-option", nargs="*", default=[])
+    parser.add_argument("--rcpt-option", nargs="*", default=[])
     args = parser.parse_args([decoded(arg) for arg in sys.argv[1:]])
 
     if args.tls == "implicit":
@@ -107,7 +109,7 @@ def main():
         say("MAIL", code, text(reply))
         accepted = 0
         for recipient in args.to:
-            code, reply = smtp.rcpt(recipient)
+            code, reply = smtp.rcpt(recipient, args.rcpt_option)
             say("RCPT", recipient, code, text(reply))
             accepted += 1 if code in (250, 251) else 0
         if args.file and accepted:

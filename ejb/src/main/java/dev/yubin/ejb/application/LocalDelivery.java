@@ -9,6 +9,8 @@ import dev.yubin.ejb.application.relay.OutboundQueue;
 import dev.yubin.ejb.application.relay.QueueEntries;
 import dev.yubin.ejb.application.relay.QueueRunner;
 import dev.yubin.ejb.config.YubinSettings;
+import dev.yubin.ejb.domain.dsn.DsnAction;
+import dev.yubin.ejb.domain.dsn.OriginalMessage;
 import dev.yubin.ejb.domain.mail.IncomingMessage;
 import dev.yubin.ejb.domain.mail.MessageHeader;
 import dev.yubin.ejb.domain.model.DeliveryEvent;
@@ -21,7 +23,9 @@ import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
 import dev.yubin.ejb.infrastructure.store.FileContentStore;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
 import dev.yubin.protocol.Reply;
+import dev.yubin.protocol.smtp.DsnNotify;
 import dev.yubin.protocol.smtp.Envelope;
+import dev.yubin.protocol.smtp.Recipient;
 import dev.yubin.protocol.smtp.SmtpSessionInfo;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -186,6 +191,7 @@ public class LocalDelivery {
       if (!refused.isEmpty()) {
         report(queueId, envelope, refused, content, written);
       }
+      reportSuccesses(queueId, envelope, refused.keySet(), resolver, content, written);
       return Reply.of(250, "2.0.0", "Ok: queued as " + queueId);
     } catch (MessageHeader.HeaderTooLargeException e) {
       return Reply.of(552, "5.3.4", "Error: message header size exceeds limit");
@@ -218,6 +224,48 @@ public class LocalDelivery {
       events.add(
           new DeliveryEvent(
               queueId, owner, DeliveryEvent.Kind.DELIVERED, "2.0.0", "stored in " + INBOX));
+    }
+  }
+
+  /**
+   * Local recipients whose sender asked NOTIFY=SUCCESS get a success report: delivered, or expanded
+   * when an alias passed the message on to several addresses (RFC 3461 §6.2.7). Remote recipients
+   * are the relay's to report.
+   */
+  private void reportSuccesses(
+      String queueId,
+      Envelope envelope,
+      Set<String> refused,
+      RecipientResolver resolver,
+      Path content,
+      List<Undo> written)
+      throws IOException {
+    Map<String, DsnAction> actions = new LinkedHashMap<>();
+    for (Recipient recipient : envelope.rcptTo()) {
+      if (!recipient.notifyOn().contains(DsnNotify.SUCCESS)
+          || refused.contains(recipient.address())) {
+        continue;
+      }
+      Resolution resolution = resolver.resolve(recipient.address());
+      if (resolution.outcome() == Resolution.Outcome.DELIVER) {
+        boolean expanded = resolution.mailboxes().size() + resolution.remote().size() > 1;
+        actions.putIfAbsent(
+            recipient.address(), expanded ? DsnAction.EXPANDED : DsnAction.DELIVERED);
+      }
+    }
+    if (actions.isEmpty()) {
+      return;
+    }
+    QueueEntry arrival =
+        QueueEntries.from(queueId, envelope, List.copyOf(actions.keySet()), content);
+    List<DeliveryNotifications.Success> successes =
+        arrival.recipients().stream()
+            .map(r -> new DeliveryNotifications.Success(r, actions.get(r.address()), null))
+            .toList();
+    Optional<String> queued =
+        notifications.succeeded(arrival, successes, OriginalMessage.Content.of(content));
+    if (queued.isPresent()) {
+      written.add(() -> outbound.files().delete(queued.get()));
     }
   }
 

@@ -17,12 +17,16 @@ import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Reply;
+import dev.yubin.protocol.smtp.DsnNotify;
+import dev.yubin.protocol.smtp.DsnRequest;
 import dev.yubin.protocol.smtp.Envelope;
+import dev.yubin.protocol.smtp.Recipient;
 import dev.yubin.protocol.smtp.SmtpSessionInfo;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -284,6 +288,40 @@ public class AddressingIT {
     assertThat(messages.list(sender, INBOX)).isEmpty();
   }
 
+  @Test
+  void aSenderWhoAskedNotifySuccessIsToldOfDeliveryAndOfAliasExpansion() throws IOException {
+    String domain = Names.domain();
+    String alice = newUser(domain, "alice");
+    String bob = newUser(domain, "bob");
+    String sender = newUser(domain, "sender");
+    addressing.putAlias("team@" + domain, List.of(alice, bob));
+    Set<DsnNotify> success = Set.of(DsnNotify.SUCCESS);
+
+    Reply reply =
+        deliver(
+            new Envelope(
+                sender,
+                List.of(
+                    new Recipient(alice, success, null),
+                    new Recipient("team@" + domain, success, null),
+                    Recipient.of(bob)),
+                false,
+                DsnRequest.NONE));
+
+    assertThat(reply.code()).isEqualTo(250);
+    List<String> reports = texts(sender);
+    assertThat(reports).hasSize(1);
+    assertThat(reports.get(0))
+        .startsWith("Return-Path: <>\r\n")
+        .contains("Subject: Successful Mail Delivery Report")
+        .containsPattern(
+            "Final-Recipient: rfc822; " + alice + "\r\nAction: delivered\r\nStatus: 2.0.0")
+        .containsPattern(
+            "Final-Recipient: rfc822; team@" + domain + "\r\nAction: expanded\r\nStatus: 2.0.0")
+        .doesNotContain("Final-Recipient: rfc822; " + bob + "\r\n")
+        .contains("Content-Type: text/rfc822-headers");
+  }
+
   /** The failure reports queued for a remote sender, as their text. */
   private List<String> reportsTo(String sender) {
     return queue.entries().stream()
@@ -324,10 +362,25 @@ public class AddressingIT {
   }
 
   private Reply deliver(String sender, List<String> recipients) throws IOException {
+    return deliver(new Envelope(sender, recipients));
+  }
+
+  private Reply deliver(Envelope envelope) throws IOException {
     SpoolFile spool = store.files().newSpoolFile();
     byte[] bytes = MESSAGE.getBytes(US_ASCII);
     spool.write(bytes, 0, bytes.length);
-    return delivery.deliver(SESSION, new Envelope(sender, recipients), spool);
+    return delivery.deliver(SESSION, envelope, spool);
+  }
+
+  /** The text of every message in the owner's INBOX, oldest first. */
+  private List<String> texts(String owner) throws IOException {
+    List<String> texts = new java.util.ArrayList<>();
+    for (String key : keys(owner)) {
+      try (var in = store.files().open(owner, INBOX, key)) {
+        texts.add(new String(in.readAllBytes(), US_ASCII));
+      }
+    }
+    return texts;
   }
 
   private List<String> keys(String owner) {

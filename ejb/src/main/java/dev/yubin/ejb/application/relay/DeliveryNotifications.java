@@ -6,6 +6,7 @@ import dev.yubin.ejb.application.TraceHeaders;
 import dev.yubin.ejb.config.YubinSettings;
 import dev.yubin.ejb.domain.dsn.DeliveryStatusNotification;
 import dev.yubin.ejb.domain.dsn.Diagnostic;
+import dev.yubin.ejb.domain.dsn.DsnAction;
 import dev.yubin.ejb.domain.dsn.NotificationKind;
 import dev.yubin.ejb.domain.dsn.OriginalMessage;
 import dev.yubin.ejb.domain.dsn.ReportSelection;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +35,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Tells senders what became of their mail: recipients that failed for good (5xx, or retries
- * expired) produce one RFC 3464 report from MAILER-DAEMON with the null reverse-path, so a report
+ * Tells senders what became of their mail (RFC 3464 reports from MAILER-DAEMON with the null
+ * reverse-path): recipients that failed for good (5xx, or retries expired), recipients still being
+ * retried after the delay-warning time, and, for senders who asked NOTIFY=SUCCESS, recipients
+ * delivered, expanded or relayed to a next hop without DSN. The null reverse-path means a report
  * never causes another. A local sender finds it in their mailbox; a remote one gets it relayed
  * through the queue like any other message.
  */
@@ -54,8 +56,13 @@ public class DeliveryNotifications {
 
   /** Recipients of {@code entry} failed for good: the sender gets a failure report. */
   public void failed(QueueEntry entry, List<QueuedRecipient> failed) {
+    Instant now = Instant.now();
     try {
-      report(entry, NotificationKind.FAILURE, failed, () -> queue.files().open(entry.id()));
+      report(
+          entry,
+          NotificationKind.FAILURE,
+          failed.stream().map(r -> outcome(r, failure(r, now))).toList(),
+          () -> queue.files().open(entry.id()));
     } catch (IOException | RuntimeException e) {
       // The entry's state is already final; the operator finds the failure in the log and the
       // delivery events.
@@ -77,7 +84,12 @@ public class DeliveryNotifications {
    */
   public Optional<String> refusedOnArrival(
       QueueEntry entry, List<QueuedRecipient> refused, Path content) throws IOException {
-    return report(entry, NotificationKind.FAILURE, refused, OriginalMessage.Content.of(content));
+    Instant now = Instant.now();
+    return report(
+        entry,
+        NotificationKind.FAILURE,
+        refused.stream().map(r -> outcome(r, failure(r, now))).toList(),
+        OriginalMessage.Content.of(content));
   }
 
   /**
@@ -89,39 +101,79 @@ public class DeliveryNotifications {
    * @param until when the queue gives up on them (Will-Retry-Until)
    */
   public void delayed(QueueEntry entry, List<QueuedRecipient> pending, Instant until) {
+    Instant now = Instant.now();
     try {
-      report(entry, NotificationKind.DELAY, pending, () -> queue.files().open(entry.id()), until);
+      report(
+          entry,
+          NotificationKind.DELAY,
+          pending.stream().map(r -> outcome(r, delay(r, now, until))).toList(),
+          () -> queue.files().open(entry.id()));
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, entry.id() + ": cannot warn <" + entry.sender() + "> of the delay", e);
     }
   }
 
-  private Optional<String> report(
-      QueueEntry entry,
-      NotificationKind kind,
-      List<QueuedRecipient> recipients,
-      OriginalMessage.Content original)
+  /**
+   * One recipient's success, for a sender who asked NOTIFY=SUCCESS (RFC 3461 §6.2): delivered to
+   * its mailbox, expanded by an alias, or relayed to a next hop that does not do DSN (which will
+   * send no report of its own).
+   *
+   * @param remoteMta the next hop, for relayed; null otherwise
+   */
+  public record Success(QueuedRecipient recipient, DsnAction action, String remoteMta) {}
+
+  /**
+   * Tells the sender of the recipients that succeeded, for those that asked NOTIFY=SUCCESS; the
+   * others are left out, and nothing is sent when none asked.
+   *
+   * @return the queue id of a report queued for a remote sender
+   */
+  public Optional<String> succeeded(
+      QueueEntry entry, List<Success> successes, OriginalMessage.Content original)
       throws IOException {
-    return report(entry, kind, recipients, original, null);
+    Instant now = Instant.now();
+    return report(
+        entry,
+        NotificationKind.SUCCESS,
+        successes.stream()
+            .map(
+                s ->
+                    outcome(
+                        s.recipient(),
+                        withOrcpt(
+                            new ReportedRecipient(
+                                s.recipient().address(),
+                                null,
+                                s.action(),
+                                "2.0.0",
+                                s.remoteMta(),
+                                null,
+                                now,
+                                null),
+                            s.recipient())))
+            .toList(),
+        original);
+  }
+
+  /** As {@link #succeeded}, for a queue entry whose content is still queued; never throws. */
+  public void succeeded(QueueEntry entry, List<Success> successes) {
+    try {
+      succeeded(entry, successes, () -> queue.files().open(entry.id()));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING, entry.id() + ": cannot report the success to <" + entry.sender() + ">", e);
+    }
   }
 
   private Optional<String> report(
       QueueEntry entry,
       NotificationKind kind,
-      List<QueuedRecipient> recipients,
-      OriginalMessage.Content original,
-      Instant until)
+      List<ReportSelection.Outcome> outcomes,
+      OriginalMessage.Content original)
       throws IOException {
     if (!DeliveryStatusNotification.mayNotify(entry.sender())) {
       LOG.info(entry.id() + ": no report for a message from the null sender");
       return Optional.empty();
-    }
-    Instant now = Instant.now();
-    List<ReportSelection.Outcome> outcomes = new ArrayList<>();
-    for (QueuedRecipient r : recipients) {
-      ReportedRecipient reported =
-          kind == NotificationKind.DELAY ? delayed(r, now, until) : reported(r, now);
-      outcomes.add(new ReportSelection.Outcome(reported, notify(r)));
     }
     List<ReportedRecipient> report =
         ReportSelection.select(entry.sender(), outcomes, true).of(kind);
@@ -186,7 +238,11 @@ public class DeliveryNotifications {
     return Optional.of(reportId);
   }
 
-  private static ReportedRecipient reported(QueuedRecipient r, Instant now) {
+  private static ReportSelection.Outcome outcome(QueuedRecipient r, ReportedRecipient reported) {
+    return new ReportSelection.Outcome(reported, notify(r));
+  }
+
+  private static ReportedRecipient failure(QueuedRecipient r, Instant now) {
     String status = statusOr(r, "5.0.0");
     return withOrcpt(
         ReportedRecipient.failed(
@@ -194,7 +250,7 @@ public class DeliveryNotifications {
         r);
   }
 
-  private static ReportedRecipient delayed(QueuedRecipient r, Instant now, Instant until) {
+  private static ReportedRecipient delay(QueuedRecipient r, Instant now, Instant until) {
     String status = statusOr(r, "4.0.0");
     return withOrcpt(
         ReportedRecipient.delayed(

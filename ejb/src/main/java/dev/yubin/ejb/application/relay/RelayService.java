@@ -1,6 +1,7 @@
 package dev.yubin.ejb.application.relay;
 
 import dev.yubin.ejb.config.YubinSettings;
+import dev.yubin.ejb.domain.dsn.DsnAction;
 import dev.yubin.ejb.domain.model.DeliveryEvent;
 import dev.yubin.ejb.domain.queue.QueueEntry;
 import dev.yubin.ejb.domain.queue.QueuedRecipient;
@@ -24,6 +25,7 @@ import dev.yubin.ejb.infrastructure.relay.Recipient;
 import dev.yubin.ejb.infrastructure.relay.RecipientResult;
 import dev.yubin.ejb.infrastructure.relay.SmtpClient;
 import dev.yubin.protocol.Reply;
+import dev.yubin.protocol.smtp.DsnNotify;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -78,13 +80,13 @@ public class RelayService implements RelayWork {
   private RetrySchedule schedule;
   private int relayPort;
   private Duration delayWarning;
+  private boolean smarthostElsewhere;
 
   @PostConstruct
   void start() {
     Config config = ConfigProvider.getConfig();
-    resolver =
-        new DnsjavaMailExchangerResolver(
-            DnsSettings.from(key -> config.getOptionalValue(key, String.class)));
+    DnsSettings dns = DnsSettings.from(key -> config.getOptionalValue(key, String.class));
+    resolver = new DnsjavaMailExchangerResolver(dns);
     client = new SmtpClient();
     Duration idle =
         Duration.ofMillis(
@@ -102,6 +104,14 @@ public class RelayService implements RelayWork {
     expiry = scheduler.scheduleWithFixedDelay(connections::expireIdle, 1, 1, TimeUnit.SECONDS);
     clientSettings = ClientSettings.defaults(settings.hostname());
     relayPort = config.getOptionalValue("yubin.relay.port", Integer.class).orElse(25);
+    int ourPort = config.getOptionalValue("yubin.smtp.port", Integer.class).orElse(2525);
+    // A smarthost on one of our addresses but another port (a content filter, say) is not us.
+    smarthostElsewhere =
+        dns.smarthost().isPresent()
+            && (dns.smarthost().get().port() == DnsSettings.SMTP_PORT
+                    ? relayPort
+                    : dns.smarthost().get().port())
+                != ourPort;
     delayWarning =
         Duration.ofSeconds(
             config.getOptionalValue("yubin.relay.delay-warning", Long.class).orElse(14400L));
@@ -167,6 +177,7 @@ public class RelayService implements RelayWork {
     }
     QueueEntry current = entry;
     List<QueuedRecipient> failed = new ArrayList<>();
+    List<DeliveryNotifications.Success> relayed = new ArrayList<>();
     for (Map.Entry<String, List<QueuedRecipient>> group : byDomain.entrySet()) {
       Map<String, Outcome> outcomes = deliverToDomain(current, group.getKey(), group.getValue());
       for (QueuedRecipient r : group.getValue()) {
@@ -192,6 +203,12 @@ public class RelayService implements RelayWork {
                         decided.detail(),
                         decided.remote()));
         record(entry.id(), r.address(), finalState, decided);
+        if (finalState == RecipientState.DELIVERED
+            && !decided.dsnPassedOn()
+            && r.notifyOn().contains(DsnNotify.SUCCESS.name())) {
+          // The next hop does not do DSN: it will not report, so we do (RFC 3461 §6.2.7.2).
+          relayed.add(new DeliveryNotifications.Success(r, DsnAction.RELAYED, decided.remote()));
+        }
         if (finalState == RecipientState.FAILED) {
           failed.add(
               current.recipients().stream()
@@ -208,6 +225,9 @@ public class RelayService implements RelayWork {
       notifications.delayed(current, current.pending(), entry.arrived().plus(schedule.lifetime()));
       current = current.withDelayReported();
     }
+    if (!relayed.isEmpty()) {
+      notifications.succeeded(current, relayed);
+    }
     if (!failed.isEmpty()) {
       // Before the update, which removes a finished entry and with it the content the report
       // returns. A crash in between repeats the attempt, and at worst the report.
@@ -217,12 +237,21 @@ public class RelayService implements RelayWork {
   }
 
   /** The outcome for one recipient of one attempt. */
-  record Outcome(RecipientState status, String statusCode, String detail, String remote) {}
+  record Outcome(
+      RecipientState status, String statusCode, String detail, String remote, boolean dsnPassedOn) {
+
+    Outcome(RecipientState status, String statusCode, String detail, String remote) {
+      this(status, statusCode, detail, remote, false);
+    }
+  }
 
   private Map<String, Outcome> deliverToDomain(
       QueueEntry entry, String domain, List<QueuedRecipient> recipients) {
     Map<String, Outcome> outcomes = new LinkedHashMap<>();
-    MxResolution resolution = resolver.resolve(domain).excludingLocal(us);
+    MxResolution resolution = resolver.resolve(domain);
+    if (!smarthostElsewhere) {
+      resolution = resolution.excludingLocal(us); // an MX that is us: bounce, never loop
+    }
     if (!resolution.isRouted()) {
       Reply reply =
           resolution.failureReply().orElse(Reply.of(451, "4.4.3", "no route to " + domain));
@@ -254,7 +283,12 @@ public class RelayService implements RelayWork {
           if (result.status() == DeliveryStatus.DELIVERED) {
             outcomes.put(
                 r.address(),
-                new Outcome(RecipientState.DELIVERED, reply.status(), reply.toString(), remote));
+                new Outcome(
+                    RecipientState.DELIVERED,
+                    reply.status(),
+                    reply.toString(),
+                    remote,
+                    report.dsnOffered()));
           } else if (result.status() == DeliveryStatus.FAILED) {
             outcomes.put(
                 r.address(),
