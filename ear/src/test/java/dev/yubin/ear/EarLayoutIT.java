@@ -48,6 +48,26 @@ class EarLayoutIT {
   }
 
   @Test
+  void relayQueueIsOnTheServersOwnJms() throws IOException {
+    try (ZipFile ear = new ZipFile(EAR.toFile())) {
+      assertThat(text(ear, "META-INF/application.xml"))
+          .containsPattern(
+              "<ejb>yubin-ejb.jar</ejb>\\s*<alt-dd>META-INF/yubin-ejb-payara-server.xml</alt-dd>");
+      assertThat(text(ear, "META-INF/yubin-ejb-payara-server.xml"))
+          .as("the ejb module's alt-dd")
+          .contains("<name>java:app/jms/yubin/RelayConnectionFactory</name>")
+          .contains("<name>java:app/jms/yubin/relay</name>")
+          .contains("<resource-adapter>jmsra</resource-adapter>")
+          .contains("<ejb-name>RelayQueueListener</ejb-name>")
+          .contains("<env-entry-name>throwOnFailure</env-entry-name>");
+      assertThat(ejbModuleText(ear, "META-INF/glassfish-ejb-jar.xml"))
+          .containsPattern(
+              "<ejb-name>RelayQueueListener</ejb-name>\\s*<mdb-resource-adapter>\\s*"
+                  + "<resource-adapter-mid>jmsra</resource-adapter-mid>");
+    }
+  }
+
+  @Test
   void warCarriesNoLibraries() throws IOException {
     try (ZipFile ear = new ZipFile(EAR.toFile())) {
       assertThat(nested(ear, "yubin.war"))
@@ -66,21 +86,26 @@ class EarLayoutIT {
 
   @Test
   void mdbsAreBoundToTheEmbeddedAdapter() throws IOException {
-    try (ZipFile ear = new ZipFile(EAR.toFile());
-        ZipInputStream ejb =
-            new ZipInputStream(ear.getInputStream(ear.getEntry("yubin-ejb.jar")))) {
-      String descriptor = null;
-      for (ZipEntry entry = ejb.getNextEntry(); entry != null; entry = ejb.getNextEntry()) {
-        if (entry.getName().equals("META-INF/glassfish-ejb-jar.xml")) {
-          descriptor = new String(ejb.readAllBytes(), StandardCharsets.UTF_8);
-        }
-      }
-      assertThat(descriptor)
+    try (ZipFile ear = new ZipFile(EAR.toFile())) {
+      assertThat(ejbModuleText(ear, "META-INF/glassfish-ejb-jar.xml"))
           .as("yubin-ejb.jar!/META-INF/glassfish-ejb-jar.xml")
           .isNotNull()
           .contains("<ejb-name>SmtpBackendBean</ejb-name>")
           .contains("<ejb-name>Pop3BackendBean</ejb-name>")
           .contains("<resource-adapter-mid>yubin#yubin-rar</resource-adapter-mid>");
+    }
+  }
+
+  /** A text file of the ejb module, or null. */
+  private static String ejbModuleText(ZipFile ear, String name) throws IOException {
+    try (ZipInputStream ejb =
+        new ZipInputStream(ear.getInputStream(ear.getEntry("yubin-ejb.jar")))) {
+      for (ZipEntry entry = ejb.getNextEntry(); entry != null; entry = ejb.getNextEntry()) {
+        if (entry.getName().equals(name)) {
+          return new String(ejb.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+      return null;
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,6 +43,7 @@ final class PayaraServerDomain implements AutoCloseable {
   private final int portbase;
   private final Thread shutdownHook = new Thread(this::stopQuietly, "stop-payara-domain");
   private boolean started;
+  private boolean hookAdded;
 
   PayaraServerDomain(Path payaraHome, Path workDir, int portbase) {
     this.asadmin = payaraHome.resolve("bin/asadmin");
@@ -89,7 +91,10 @@ final class PayaraServerDomain implements AutoCloseable {
   }
 
   void start() throws IOException, InterruptedException {
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    if (!hookAdded) {
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+      hookAdded = true;
+    }
     started = true;
     asadmin("start-domain", "--domaindir", domainsDir.toString(), NAME);
   }
@@ -113,29 +118,53 @@ final class PayaraServerDomain implements AutoCloseable {
     remote("deploy", "--name", name, "--property", "implicitCdiEnabled=false", archive.toString());
   }
 
-  /**
-   * Configures a standalone resource adapter before it is deployed. Backslashes, colons and equals
-   * signs in values are escaped for asadmin.
-   */
-  void resourceAdapterConfig(String adapter, Map<String, String> properties)
-      throws IOException, InterruptedException {
-    String list =
-        properties.entrySet().stream()
-            .map(e -> e.getKey() + "=" + escape(e.getValue()))
-            .collect(Collectors.joining(":"));
-    remote("create-resource-adapter-config", "--property", list, adapter);
-  }
-
-  private static String escape(String value) {
-    return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+  /** The names of the deployed applications ({@code asadmin list-applications}). */
+  List<String> applications() throws IOException, InterruptedException {
+    Path output = Files.createTempFile(asadminLog.getParent(), "list-applications", ".txt");
+    try {
+      List<String> line =
+          new ArrayList<>(
+              List.of(
+                  asadmin.toString(),
+                  "--interactive=false",
+                  "--port",
+                  Integer.toString(adminPort()),
+                  "list-applications",
+                  "--terse"));
+      Process process =
+          new ProcessBuilder(line)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+              .start();
+      if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new AssertionError(
+            "asadmin list-applications failed: "
+                + Files.readString(output, StandardCharsets.UTF_8));
+      }
+      // One "name <type, ...>" line per application, then "Command ... executed successfully."
+      return Files.readAllLines(output, StandardCharsets.UTF_8).stream()
+          .map(String::strip)
+          .filter(l -> l.contains("<"))
+          .map(l -> l.split("\\s+")[0])
+          .toList();
+    } finally {
+      Files.deleteIfExists(output);
+    }
   }
 
   /** Waits until the server log has a line matching the pattern. */
   void awaitLog(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
+    awaitLog(pattern, timeout, 1);
+  }
+
+  /** Waits until the server log has at least {@code count} lines matching the pattern. */
+  void awaitLog(Pattern pattern, Duration timeout, int count)
+      throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
-      if (Files.exists(serverLog())
-          && pattern.matcher(Files.readString(serverLog(), StandardCharsets.UTF_8)).find()) {
+      if (logMatches(pattern).size() >= count) {
         return;
       }
       if (Instant.now().isAfter(deadline)) {
@@ -143,6 +172,17 @@ final class PayaraServerDomain implements AutoCloseable {
       }
       Thread.sleep(250);
     }
+  }
+
+  /** Every match of the pattern in the server log, in order. */
+  List<MatchResult> logMatches(Pattern pattern) throws IOException {
+    if (!Files.exists(serverLog())) {
+      return List.of();
+    }
+    return pattern
+        .matcher(Files.readString(serverLog(), StandardCharsets.UTF_8))
+        .results()
+        .toList();
   }
 
   /** The last lines of the server log, for failure messages. */
@@ -180,6 +220,22 @@ final class PayaraServerDomain implements AutoCloseable {
       killDomainProcess();
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Kills the server's JVM with SIGKILL, as a crash would; {@link #start()} brings it back with the
+   * applications that were deployed.
+   */
+  synchronized void kill() throws IOException {
+    long pid =
+        Long.parseLong(Files.readString(domainsDir.resolve(NAME).resolve("config/pid")).trim());
+    ProcessHandle process =
+        ProcessHandle.of(pid)
+            .orElseThrow(
+                () -> new AssertionError("the domain's process " + pid + " is not running"));
+    process.destroyForcibly();
+    process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+    started = false;
   }
 
   /** Last resort: the domain's own process, by the pid it wrote, never anything else. */

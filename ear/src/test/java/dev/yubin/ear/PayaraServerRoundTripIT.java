@@ -15,10 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -29,16 +26,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The EAR in a full Jakarta EE server: a fresh Payara Server domain on ports 14xxx, the EAR
- * deployed into it (after ActiveMQ's adapter, the JMS broker), a message submitted over SMTP with
- * Angus Mail and read back over POP3, and a message on the relay queue consumed by the EAR's
- * message-driven bean.
+ * deployed into it with no JMS broker installed beside it (its relay queue is on the server's own
+ * JMS, OpenMQ), a message submitted over SMTP with Angus Mail and read back over POP3, and a
+ * message on the relay queue, sent by another application, consumed by the EAR's message-driven
+ * bean.
  *
  * <p>Run with {@code mvn -pl ear verify -Ppayara-server}; the profile unpacks Payara Server and
  * passes the paths and ports as system properties.
  */
 class PayaraServerRoundTripIT {
 
-  private static final String HOST = "127.0.0.1";
+  private static final String HOST = YubinOnPayaraServer.HOST;
   private static final String HOSTNAME = "mx.example.test";
   private static final String DOMAIN = "example.test";
   private static final String USER = "alice@" + DOMAIN;
@@ -46,77 +44,41 @@ class PayaraServerRoundTripIT {
   private static final String SENDER = "bob@sender.test";
   private static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
 
-  private static final int SMTP_PORT = Integer.getInteger("it.smtp.port", 14025);
-  private static final int POP3_PORT = Integer.getInteger("it.pop3.port", 14110);
+  private static final int SMTP_PORT = YubinOnPayaraServer.SMTP_PORT;
+  private static final int POP3_PORT = YubinOnPayaraServer.POP3_PORT;
 
+  private static YubinOnPayaraServer yubin;
   private static PayaraServerDomain server;
 
   @BeforeAll
   static void deployEar() throws Exception {
-    Path work = Path.of(required("it.work"));
-    Path data = work.resolve("data");
-    server =
-        new PayaraServerDomain(
-            Path.of(required("payara.home")), work, Integer.getInteger("it.portbase", 14000));
-    List<Integer> ports = new ArrayList<>(server.ports());
-    ports.addAll(List.of(SMTP_PORT, POP3_PORT));
-
-    server.create();
-    PayaraServerDomain.assertPortsFree(ports);
-    PayaraServerDomain.deleteRecursively(data);
-    server.start();
-
-    // Before the deployment: the data source, the adapter and the application read them then.
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("yubin.bind", HOST);
-    settings.put("yubin.smtp.port", Integer.toString(SMTP_PORT));
-    settings.put("yubin.pop3.port", Integer.toString(POP3_PORT));
-    // Listeners this test does not use stay closed, so they never meet another server's ports.
-    settings.put("yubin.submission.port", "0");
-    settings.put("yubin.submissions.port", "0");
-    settings.put("yubin.pop3s.port", "0");
-    settings.put("yubin.dns.servers", "127.0.0.1:9"); // never the machine's resolver in tests
-    settings.put("yubin.hostname", HOSTNAME);
-    settings.put("yubin.domains", DOMAIN);
-    settings.put("yubin.data.dir", data.toString());
-    settings.put("yubin.db.url", "jdbc:h2:file:" + data.resolve("db/yubin"));
-    settings.put("yubin.db.user", "yubin");
-    settings.put("yubin.db.password", "yubin");
-    settings.put("yubin.admin.password", ADMIN_PASSWORD);
-    server.systemProperties(settings);
-
-    // The JMS broker: ActiveMQ's adapter, standalone like on Micro, configured before it is
-    // deployed and deployed before the EAR, whose relay queue and MDB name it (docs/adr/0007).
-    Map<String, String> broker = new LinkedHashMap<>();
-    broker.put(
-        "ServerUrl",
-        "vm://yubin?broker.persistent=true&broker.dataDirectory="
-            + data.resolve("broker")
-            + "&broker.useJmx=false&broker.schedulerSupport=true");
-    broker.put("UserName", "admin");
-    broker.put("Password", "admin");
-    server.resourceAdapterConfig("activemq-rar", broker);
-    server.deploy(Path.of(required("it.activemq.rar")), "activemq-rar");
-
-    server.deploy(Path.of(required("yubin.ear")), required("it.application"));
-    // Another application on the same server that sends to the relay queue.
-    server.deploy(RelayProbe.war(work), "relay-probe");
-    // The listeners open when the MDBs activate against the EAR's own adapter.
-    server.awaitLog(
-        Pattern.compile("SMTP listening on /" + Pattern.quote(HOST + ":" + SMTP_PORT)),
-        Duration.ofSeconds(60));
-    server.awaitLog(
-        Pattern.compile("POP3 listening on /" + Pattern.quote(HOST + ":" + POP3_PORT)),
-        Duration.ofSeconds(60));
-
+    yubin =
+        YubinOnPayaraServer.start(
+            Path.of(YubinOnPayaraServer.required("yubin.ear")),
+            Path.of(YubinOnPayaraServer.required("it.work")).resolve("round-trip"),
+            Map.of(
+                "yubin.hostname", HOSTNAME,
+                "yubin.domains", DOMAIN,
+                "yubin.admin.password", ADMIN_PASSWORD));
+    server = yubin.domain();
     createUser();
   }
 
   @AfterAll
   static void stopServer() {
-    if (server != null) {
-      server.close();
+    if (yubin != null) {
+      yubin.close();
     }
+  }
+
+  @Test
+  void theEarIsTheOnlyApplicationBesideTheProbe() throws Exception {
+    assertThat(server.applications())
+        .as("no JMS broker adapter (activemq-rar) is deployed")
+        .containsExactlyInAnyOrder(YubinOnPayaraServer.required("it.application"), "relay-probe");
+    assertThat(server.logMatches(Pattern.compile("Eclipse OpenMQ JMS Resource Adapter Started")))
+        .as("the server's own JMS started")
+        .isNotEmpty();
   }
 
   @Test
@@ -155,15 +117,8 @@ class PayaraServerRoundTripIT {
   @Test
   void relayQueueMessageReachesTheRelayListenerOfTheEar() throws Exception {
     String id = "probe-" + UUID.randomUUID();
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    "http://" + HOST + ":" + server.httpPort() + "/relay-probe/announce?id=" + id))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+    assertThat(yubin.announce(id)).as("sent through the server's JMS").contains("OpenMQ");
 
     // The EAR's RelayQueueListener consumes the message and hands it to the relay, which finds no
     // such queue entry and says so.
@@ -206,13 +161,5 @@ class PayaraServerRoundTripIT {
     assertThat(response.statusCode())
         .as("POST /api/admin/users: %s", response.body())
         .isEqualTo(201);
-  }
-
-  private static String required(String property) {
-    String value = System.getProperty(property);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(property + " is not set: run with -Ppayara-server");
-    }
-    return value;
   }
 }

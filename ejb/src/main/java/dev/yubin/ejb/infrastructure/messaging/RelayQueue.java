@@ -25,8 +25,14 @@ public interface RelayQueue {
   /** The broker's name for the queue. */
   String PHYSICAL_NAME = "yubin.relay";
 
-  /** Where the broker moves a message that failed every redelivery: ActiveMQ's shared DLQ. */
+  /** Where ActiveMQ (Payara Micro) moves a message that failed every redelivery: its shared DLQ. */
   String DEAD_LETTER_QUEUE = "ActiveMQ.DLQ";
+
+  /**
+   * Where OpenMQ (Payara Server's own JMS) moves a message that failed every redelivery: its dead
+   * message queue.
+   */
+  String OPENMQ_DEAD_MESSAGE_QUEUE = "mq.sys.dmq";
 
   /** The string property that carries the queue id (the text body carries it too). */
   String QUEUE_ID_PROPERTY = "yubinQueueId";
@@ -41,9 +47,9 @@ public interface RelayQueue {
 
   /**
    * Sends a persistent message for {@code queueId} that the broker delivers no earlier than {@code
-   * delay} from now (ActiveMQ's scheduler; zero or negative means now). The broker keeps the
-   * schedule across restarts; a consumer must still check that the entry is due, since a duplicate
-   * or a scan may come earlier.
+   * delay} from now (JMS 2.0's delivery delay on OpenMQ, ActiveMQ's scheduler on ActiveMQ; zero or
+   * negative means now). The broker keeps the schedule across restarts; a consumer must still check
+   * that the entry is due, since a duplicate or a scan may come earlier.
    *
    * @throws RelayQueueException when the broker did not take the message
    */

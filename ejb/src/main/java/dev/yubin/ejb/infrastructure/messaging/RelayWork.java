@@ -15,8 +15,10 @@ package dev.yubin.ejb.infrastructure.messaging;
  *       message is then acknowledged and gone. Schedule the next attempt yourself ({@link
  *       RelayQueue#announce(String, java.time.Duration)}, or leave it to the scan).
  *   <li><b>Throw</b> only for a transient failure of our own (database, file system): the broker
- *       redelivers the message after 1, 2, 4, 8 and 16 s, then moves it to {@value
- *       RelayQueue#DEAD_LETTER_QUEUE}. The entry is still in the queue files, so the scan finds it.
+ *       redelivers the message five times, then moves it to its dead-letter queue. ActiveMQ (Payara
+ *       Micro) waits 1, 2, 4, 8 and 16 s and uses {@value RelayQueue#DEAD_LETTER_QUEUE}; OpenMQ
+ *       (Payara Server) waits 2 s each time and uses {@value RelayQueue#OPENMQ_DEAD_MESSAGE_QUEUE}.
+ *       The entry is still in the queue files, so the scan finds it.
  *   <li>No JTA transaction is active when it is called (it is called through a {@code
  *       NOT_SUPPORTED} bean; the listener's own transaction holds only the broker's
  *       acknowledgement, so there is no XA between the broker and the database): open your own

@@ -30,17 +30,30 @@ import java.util.logging.Logger;
  *       acknowledgement and nothing else (committed in one phase), because {@link RelayWorkInvoker}
  *       calls {@code RelayWork} outside it ({@code NOT_SUPPORTED}). The relay's database work is
  *       never in an XA transaction with the broker.
- *   <li><b>A failure</b> of {@code RelayWork} marks the transaction for rollback: ActiveMQ
- *       redelivers after 1, 2, 4, 8 and 16 s, then moves the message to {@value
- *       RelayQueue#DEAD_LETTER_QUEUE}. A poison message costs six attempts, never a loop.
+ *   <li><b>A failure</b> of {@code RelayWork} marks the transaction for rollback. The two brokers
+ *       want different signals (docs/adr/0007):
+ *       <ul>
+ *         <li>ActiveMQ's adapter (Payara Micro) redelivers only when the delivery's transaction
+ *             rolls back; it redelivers after 1, 2, 4, 8 and 16 s, then moves the message to
+ *             {@value RelayQueue#DEAD_LETTER_QUEUE}. The bean returns normally.
+ *         <li>OpenMQ's adapter {@code jmsra} (Payara Server) redelivers a rolled-back message at
+ *             once and forever, but redelivers a message whose {@code onMessage} threw {@code
+ *             endpointExceptionRedeliveryAttempts} times, then moves it to {@value
+ *             RelayQueue#OPENMQ_DEAD_MESSAGE_QUEUE}. There the EAR's descriptor sets the
+ *             environment entry {@value #THROW_ON_FAILURE}, and the bean throws {@link
+ *             RelayFailedException} (an application exception, so the bean instance is kept).
+ *       </ul>
+ *       A poison message costs a bounded number of attempts, never a loop.
  *   <li><b>No {@code RelayWork} bean</b> (the relay is not deployed): the message is logged at
  *       WARNING and acknowledged. Redelivering it could not help before a redeploy, and the
  *       periodic scan finds the entry in the queue files then.
  *   <li>At most {@value #CONSUMERS} messages are processed at once.
  * </ul>
  *
- * <p>On Payara Micro the adapter is the standalone {@code activemq-rar}; so it is on Payara Server,
- * where the same rar is deployed before the EAR (docs/adr/0007).
+ * <p>The annotations below are for ActiveMQ's standalone {@code activemq-rar} on Payara Micro. In
+ * the EAR on Payara Server, {@code META-INF/glassfish-ejb-jar.xml} binds the bean to {@code jmsra}
+ * and the EAR's {@code alt-dd} for this module replaces ActiveMQ's activation properties with
+ * OpenMQ's (docs/adr/0007).
  */
 @MessageDriven(
     activationConfig = {
@@ -68,11 +81,22 @@ public class RelayQueueListener implements MessageListener {
 
   static final int CONSUMERS = 8;
 
+  /** The environment entry that asks for {@link RelayFailedException} on a failure. */
+  static final String THROW_ON_FAILURE = "throwOnFailure";
+
   private static final Logger LOG = Logger.getLogger(RelayQueueListener.class.getName());
 
   @Inject RelayWorkInvoker invoker;
 
   @Resource MessageDrivenContext context;
+
+  /**
+   * Whether a failure is also thrown to the adapter, for a broker that redelivers on an exception
+   * rather than on a rollback (OpenMQ). Unset (false) unless a descriptor gives it a value: the
+   * EAR's does for Payara Server.
+   */
+  @Resource(name = THROW_ON_FAILURE)
+  boolean throwOnFailure;
 
   @Override
   public void onMessage(Message message) {
@@ -91,6 +115,9 @@ public class RelayQueueListener implements MessageListener {
           e,
           () -> "Relay queue: processing " + queueId + " failed; the broker redelivers it later");
       context.setRollbackOnly();
+      if (throwOnFailure) {
+        throw new RelayFailedException(queueId, e);
+      }
       return;
     }
     if (!processed) {
