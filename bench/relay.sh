@@ -45,6 +45,7 @@ results="$work/results.txt"
 a_pid=""
 b_pid=""
 dns_pid=""
+load_pid=""
 peers_started=0
 
 cleanup() {
@@ -52,6 +53,7 @@ cleanup() {
   stop_pid "$a_pid" "Yubin A"
   stop_pid "$b_pid" "Yubin B"
   stop_pid "$dns_pid" "dnsmasq"
+  [[ -n "$load_pid" ]] && kill "$load_pid" 2>/dev/null || true
   if [[ $peers_started == 1 ]]; then
     log "stopping the bench's Postfix/Dovecot/dnsmasq"
     "$here/peers.sh" stop >/dev/null 2>&1 || true
@@ -140,13 +142,23 @@ seq 1 16 | xargs -P 2 -I{} curl -fsS -o /dev/null -u "admin:$admin_password" \
 
 relay_bench() { java -cp "$work/classes" RelayBench "$@" | tee -a "$results"; }
 
+# The machine is shared: the 1-minute load average every 5 s, summarised per column.
+while true; do echo "$(date +%s) $(cut -d' ' -f1 /proc/loadavg)"; sleep 5; done > "$work/load.txt" &
+load_pid=$!
+load_range() {  # LABEL FROM TO: "RESULT LABEL load_min/max" lines for the samples in [FROM, TO]
+  awk -v l="$1" -v a="$2" -v b="$3" '$1 >= a && $1 <= b { if (n++ == 0 || $2 < lo) lo = $2; if ($2 > hi) hi = $2 }
+    END { if (n) printf "RESULT %s load1_min %s load\nRESULT %s load1_max %s load\n", l, lo, l, hi }' "$work/load.txt" >> "$results"
+}
+
 log "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+t_start=$(date +%s)
 log "Yubin A -> Yubin B: $messages messages at once, then $sequential one at a time"
 relay_bench label=yubin submit=$a_addr:$submission_port tls=yes auth=bench@a.test:pass \
   from=bench@a.test maildir="$work/b/data/mail" queue="$work/a/data/queue" \
   pop3=$b_addr:$pop3_port messages="$messages" sequential="$sequential" \
   cpu="relay:$a_pid,b:$b_pid" clktck="$(getconf CLK_TCK)" >/dev/null
 log "load average after Yubin's run: $(cut -d' ' -f1-3 /proc/loadavg)"
+load_range yubin "$t_start" "$(date +%s)"
 echo "RESULT yubin a_rss_mib $(awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$a_pid/status") MiB" >> "$results"
 
 # ------------------------------------------------------------------ Postfix
@@ -169,11 +181,13 @@ if [[ $with_peers == 1 ]]; then
   BENCH_PEERS_RELAY="b.test=smtp:[$b_addr]:$smtp_port" "$here/peers.sh" start > "$work/peers-start.log" 2>&1
   master_pid="$(tr -d ' ' < "${BENCH_PEERS_HOME:-/tmp/yubin-bench-peers}/postfix-queue/pid/master.pid")"
   log "Postfix -> Yubin B: $messages messages at once, then $sequential one at a time"
+  t_start=$(date +%s)
   relay_bench label=peer submit=127.0.0.1:16525 tls=yes auth=- from=bench@a.test \
     maildir="$work/b/data/mail" pop3=$b_addr:$pop3_port \
     messages="$messages" sequential="$sequential" \
     cpu="relay:tree:$master_pid,b:$b_pid" clktck="$(getconf CLK_TCK)" >/dev/null
   log "load average after Postfix's run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  load_range peer "$t_start" "$(date +%s)"
   "$here/peers.sh" stop >/dev/null 2>&1 || true
   peers_started=0
 fi
@@ -203,6 +217,8 @@ awk -v peers="$with_peers" '
     names["relay_burst_cpu_relay_ms"] = "burst: CPU per message, relay"
     names["relay_burst_cpu_b_ms"] = "burst: CPU per message, B"
     names["a_rss_mib"] = "relay RSS at the end"
+    names["load1_min"] = "machine load (1 min) during, min"
+    names["load1_max"] = "machine load (1 min) during, max"
   }
   $1 == "RESULT" {
     m = $3
