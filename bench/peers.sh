@@ -13,6 +13,8 @@
 # self-signed EC P-256 certificate made here ($PEERS_HOME/tls, 30 days, remade when it expires
 # within a day), so the bench's STARTTLS phases run against it as against Yubin.
 #
+# BENCH_PEERS_RELAY="b.test=smtp:[127.0.0.3]:16025" (bench/relay.sh) adds a relay route for a domain.
+#
 # Usage: peers.sh install|start|stop|status|bench   (as root; install uses apt-get)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -63,9 +65,24 @@ smtpd_tls_security_level = may\
 smtpd_tls_loglevel = 0' "$1"
 }
 
+# With BENCH_PEERS_RELAY="domain=transport" (bench/relay.sh), Postfix also relays that domain by
+# that route, and offers STARTTLS to the next hop as Yubin's relay does.
+add_relay() {
+  if [[ -z "${BENCH_PEERS_RELAY:-}" ]]; then
+    cat "$1"
+    return
+  fi
+  local domain="${BENCH_PEERS_RELAY%%=*}" route="${BENCH_PEERS_RELAY#*=}"
+  sed -e '/^smtpd_tls_loglevel = 0$/a\
+# bench/peers.sh: relay '"$domain"' for bench/relay.sh\
+relay_domains = sink.test '"$domain"'\
+transport_maps = inline:{ sink.test=smtp:[127.0.0.1]:16526, '"$domain"'='"$route"' }\
+smtp_tls_security_level = may' "$1"
+}
+
 generate() {
   mkdir -p "$gen"
-  shift_ports "$shared/setup-peers.sh" | add_tls /dev/stdin > "$gen/setup-peers.sh"
+  shift_ports "$shared/setup-peers.sh" | add_tls /dev/stdin | add_relay /dev/stdin > "$gen/setup-peers.sh"
   shift_ports "$shared/bench-smtp-peers.sh" > "$gen/bench-smtp-peers.sh"
   chmod +x "$gen"/*.sh
   # Refuse to run a copy that still names a default port.
@@ -75,6 +92,10 @@ generate() {
   fi
   if ! grep -q '^smtpd_tls_security_level = may$' "$gen/setup-peers.sh"; then
     echo "peers.sh: could not add STARTTLS to the Postfix configuration; not starting" >&2
+    exit 1
+  fi
+  if [[ -n "${BENCH_PEERS_RELAY:-}" ]] && ! grep -q '^smtp_tls_security_level = may$' "$gen/setup-peers.sh"; then
+    echo "peers.sh: could not add the relay route to the Postfix configuration; not starting" >&2
     exit 1
   fi
 }

@@ -17,7 +17,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-dist="$root/dist/target/yubin"
+# shellcheck source=bench/lib.sh
+source "$here/lib.sh"
 
 with_peers=0
 secs="${BENCH_SECS:-10}"
@@ -43,20 +44,9 @@ results="$work/results.txt"
 ypid=""
 peers_started=0
 
-log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
-
 cleanup() {
   local rc=$?
-  if [[ -n "$ypid" ]] && kill -0 "$ypid" 2>/dev/null; then
-    log "stopping Yubin (pid $ypid)"
-    kill "$ypid" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$ypid" 2>/dev/null || break; sleep 1; done
-    if kill -0 "$ypid" 2>/dev/null; then
-      log "Yubin did not stop in 30 s: kill -9 $ypid"
-      kill -9 "$ypid" 2>/dev/null || true
-    fi
-    wait "$ypid" 2>/dev/null || true
-  fi
+  stop_pid "$ypid" "Yubin"
   if [[ $peers_started == 1 ]]; then
     log "stopping the bench's Postfix/Dovecot/dnsmasq"
     "$here/peers.sh" stop >/dev/null 2>&1 || true
@@ -72,20 +62,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-port_busy() { [[ -n "$(ss -Hltn "sport = :$1")" ]]; }
-
 # ------------------------------------------------------------------ build
-stale=0
-if [[ ! -f "$dist/yubin.war" || ! -f "$dist/yubin-rar.rar" || ! -f "$dist/payara-micro.jar" ]]; then
-  stale=1
-elif [[ -n "$(find "$root" \( -path "$root/bench" -o -path "$root/.git" \) -prune -o -path '*/target' -prune -o \
-    \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/*' \) -type f -newer "$dist/yubin.war" -print -quit)" ]]; then
-  stale=1
-fi
-if [[ $stale == 1 ]]; then
-  log "building Yubin (mvn package)"
-  (cd "$root" && mvn -B -q package -DskipTests -Dspotless.check.skip=true)
-fi
+ensure_built
 
 bench() { java "$here/Bench.java" "$@" | tee -a "$results"; }
 
@@ -98,7 +76,7 @@ if [[ $with_peers == 1 ]]; then
 fi
 if [[ $with_peers == 1 ]]; then
   for p in 16525 16526 16143 16111 16124; do
-    if port_busy "$p"; then
+    if port_busy 127.0.0.1 "$p"; then
       log "port $p is in use (a bench peer left running?): run bench/peers.sh stop first"; exit 1
     fi
   done
@@ -135,7 +113,7 @@ fi
 
 # ------------------------------------------------------------------ Yubin
 for p in $smtp_port $pop3_port $http_port; do
-  if port_busy "$p"; then log "port $p is in use: is another bench running?"; exit 1; fi
+  if port_busy $bind "$p"; then log "port $p is in use: is another bench running?"; exit 1; fi
 done
 admin_password="bench-$RANDOM$RANDOM"
 log "starting Yubin on $bind (SMTP $smtp_port, POP3 $pop3_port, HTTP $http_port), data in $work/data"
@@ -146,13 +124,7 @@ YUBIN_BIND=$bind YUBIN_SMTP_PORT=$smtp_port YUBIN_POP3_PORT=$pop3_port YUBIN_HTT
   YUBIN_ADMIN_PASSWORD="$admin_password" \
   "$root/yubin" run </dev/null >"$work/yubin.log" 2>&1 &
 ypid=$!   # ./yubin run execs java: this is the server's own PID
-t0=$(date +%s.%N)
-until curl -fsS -o /dev/null "http://$bind:$http_port/api/health" 2>/dev/null; do
-  if ! kill -0 "$ypid" 2>/dev/null; then log "Yubin exited; see $work/yubin.log"; tail -20 "$work/yubin.log" >&2; exit 1; fi
-  if (( $(date +%s) - ${t0%.*} > 240 )); then log "Yubin not healthy after 240 s"; exit 1; fi
-  sleep 0.5
-done
-boot="$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')"
+boot="$(wait_healthy "$ypid" $bind $http_port "$work/yubin.log")"
 log "Yubin healthy after $boot s (pid $ypid)"
 echo "RESULT yubin boot_to_healthy_s $boot s" >> "$results"
 

@@ -12,8 +12,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -232,18 +236,39 @@ final class YubinServer implements AutoCloseable {
 
   /**
    * Every stored message file of every mailbox ({@code <data dir>/mail/<address>/<folder>/<file>}),
-   * for tests that must show that nothing was stored anywhere.
+   * for tests that must show that nothing was stored anywhere. Safe while the server delivers: a
+   * file renamed or removed during the walk (a temporary one) is left out.
    */
   List<Path> storedMessageFiles() {
     Path mail = dataDir.resolve("mail");
     if (!Files.isDirectory(mail)) {
       return List.of();
     }
-    try (java.util.stream.Stream<Path> files = Files.walk(mail)) {
-      return files.filter(Files::isRegularFile).sorted().toList();
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          mail,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (attributes.isRegularFile()) {
+                found.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof NoSuchFileException) {
+                return FileVisitResult.CONTINUE; // gone since it was listed
+              }
+              throw e;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return found.stream().sorted().toList();
   }
 
   boolean isRunning() {
