@@ -89,6 +89,8 @@ class RelayCrashIT {
             .env("YUBIN_RELAY_PORT", Integer.toString(link.port()))
             .env("YUBIN_RELAY_MIN_BACKOFF", "2")
             .env("YUBIN_RELAY_MAX_BACKOFF", "4")
+            // One session per message, so that the link's gate counts attempts.
+            .env("YUBIN_RELAY_CONNECTION_REUSE", "0")
             .build()
             .start();
     a.addUser("x@a.test", Clients.PASSWORD);

@@ -4,9 +4,10 @@ import dev.yubin.api.FilterResult;
 import dev.yubin.api.FilteredMessage;
 import dev.yubin.api.MailFilter;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,7 +40,15 @@ public class FilterChain {
 
   @Inject @Any Instance<MailFilter> discovered;
 
-  @Resource ManagedExecutorService executor;
+  /**
+   * Runs each filter under a time limit. Its threads come from the container (with the
+   * application's context) but are kept and reused: the managed executor captured and propagated
+   * context on every submit, a class-path scan each time (about 7 % of the server's CPU in the
+   * relay benchmark).
+   */
+  @Resource ManagedThreadFactory threadFactory;
+
+  private ExecutorService executor;
 
   @Inject
   @ConfigProperty(name = "yubin.filter.timeout-seconds", defaultValue = "30")
@@ -64,7 +75,13 @@ public class FilterChain {
     }
     ranked.sort(Comparator.comparingInt(Ranked::priority).thenComparing(Ranked::name));
     filters = ranked.stream().map(Ranked::filter).toList();
+    executor = Executors.newCachedThreadPool(threadFactory);
     LOG.info("Mail filters in order: " + ranked.stream().map(Ranked::name).toList());
+  }
+
+  @PreDestroy
+  void stop() {
+    executor.shutdownNow();
   }
 
   /** Runs the filters; the first that rejects or defers decides. */

@@ -178,7 +178,9 @@ public class RelayService implements RelayWork {
     QueueEntry current = entry;
     List<QueuedRecipient> failed = new ArrayList<>();
     List<DeliveryNotifications.Success> relayed = new ArrayList<>();
+    int groupsLeft = byDomain.size();
     for (Map.Entry<String, List<QueuedRecipient>> group : byDomain.entrySet()) {
+      groupsLeft--;
       Map<String, Outcome> outcomes = deliverToDomain(current, group.getKey(), group.getValue());
       for (QueuedRecipient r : group.getValue()) {
         Outcome o = outcomes.get(r.address());
@@ -216,6 +218,10 @@ public class RelayService implements RelayWork {
                   .findFirst()
                   .orElseThrow());
         }
+      }
+      if (groupsLeft > 0) {
+        // Recorded before the next domain is tried: a crash then repeats none of these.
+        queue.update(current);
       }
     }
     if (delayWarning.compareTo(Duration.ZERO) > 0
