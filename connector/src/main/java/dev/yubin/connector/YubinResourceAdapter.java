@@ -63,6 +63,9 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
   @ConfigProperty(description = "POP3 port (yubin.pop3.port)")
   private Integer pop3Port;
 
+  /** Failed logins per client address and user, counted across SMTP AUTH and POP3 alike. */
+  private final AuthFailureLimiter authFailures = AuthFailureLimiter.defaults();
+
   @ConfigProperty(description = "Largest message accepted, in bytes (yubin.smtp.max-message-size)")
   private Integer maxMessageSize;
 
@@ -138,7 +141,6 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
     List<Listener> list = new ArrayList<>();
     if (spec instanceof SmtpActivationSpec) {
       SmtpBackend backend = EndpointInvoker.proxy(SmtpBackend.class, factory);
-      AuthFailureLimiter authFailures = AuthFailureLimiter.defaults();
       SmtpConfig mx = smtpConfig();
       SmtpConfig submission =
           mx.withAuth(true, true)
@@ -177,7 +179,7 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
                   true,
                   Boolean.parseBoolean(
                       Settings.string("yubin.pop3.cleartext-login", null, "false")));
-      Pop3SessionFactory pop3 = new Pop3SessionFactory(config, backend);
+      Pop3SessionFactory pop3 = new Pop3SessionFactory(config, backend, authFailures);
       add(list, "POP3", "yubin.pop3.port", pop3Port, 1100, false, pop3);
       add(list, "POP3S", "yubin.pop3s.port", null, 9950, true, pop3);
     } else {

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * Limits, on a server of their own with small ones ({@code YUBIN_SMTP_MAX_RECIPIENTS=3}, {@code
  * YUBIN_MAX_CONNECTIONS_PER_IP=3}, {@code YUBIN_SMTP_MAX_MESSAGE_SIZE=10000}): SIZE at MAIL and
  * oversized data (552 5.3.4), the fourth recipient (452 4.5.3), the fourth connection from one
- * address (421 4.7.0), and AUTH failure throttling (454 4.7.0). The throttling test is the only one
- * here that authenticates, since its block on 127.0.0.1 lasts 15 minutes; every test has its own
- * users and leaves no connection open.
+ * address (421 4.7.0), and AUTH failure throttling (454 4.7.0, shared with POP3). The throttling
+ * test is the only one here that authenticates, since its block on 127.0.0.1 lasts 15 minutes;
+ * every test has its own users and leaves no connection open.
  */
 class SmtpLimitsIT {
 
@@ -166,6 +166,10 @@ class SmtpLimitsIT {
     assertThat(auth(wes, Clients.PASSWORD))
         .as("the block is on the client address, whoever the user")
         .startsWith("AUTH 454 4.7.0");
+    E2e.Result pop3 = Clients.pop3(server, vic, Clients.PASSWORD, "stat");
+    assertThat(pop3.stdout())
+        .as("and it holds for POP3 too: a guesser cannot switch protocols")
+        .startsWith("LOGIN-ERR -ERR [SYS/TEMP] too many failed logins");
   }
 
   /** One smtplib session: STARTTLS, then AUTH PLAIN; answers the AUTH line. */

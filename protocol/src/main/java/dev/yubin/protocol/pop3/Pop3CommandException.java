@@ -27,6 +27,14 @@ final class Pop3CommandException extends RuntimeException {
     this.clientFault = clientFault;
   }
 
+  /**
+   * A login refused because the client address or user has used up its failures: temporary
+   * (SYS/TEMP), yet it counts against the client's error budget, so a guesser is cut off.
+   */
+  static Pop3CommandException throttled(String text) {
+    return new Pop3CommandException(ResponseCode.SYS_TEMP, text, true);
+  }
+
   /** An error without response code that is not the client's doing. */
   static Pop3CommandException notClientFault(String text) {
     return new Pop3CommandException(null, text, false);

@@ -5,6 +5,7 @@ import dev.yubin.protocol.LineAssembler;
 import dev.yubin.protocol.LineAssembler.Line;
 import dev.yubin.protocol.Output;
 import dev.yubin.protocol.ProtocolSession;
+import dev.yubin.protocol.sasl.AuthFailureLimiter;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,6 +33,7 @@ public final class Pop3Session implements ProtocolSession {
   private final Pop3Config config;
   private final Pop3Backend backend;
   private final Pop3Commands commands;
+  private final AuthFailureLimiter authFailures;
   private ConnectionInfo connection;
   private final LineAssembler lines = new LineAssembler(MAX_COMMAND_LINE - 2);
 
@@ -44,10 +46,15 @@ public final class Pop3Session implements ProtocolSession {
   private OpenMaildrop maildrop;
 
   Pop3Session(
-      Pop3Config config, Pop3Backend backend, Pop3Commands commands, ConnectionInfo connection) {
+      Pop3Config config,
+      Pop3Backend backend,
+      Pop3Commands commands,
+      AuthFailureLimiter authFailures,
+      ConnectionInfo connection) {
     this.config = config;
     this.backend = backend;
     this.commands = commands;
+    this.authFailures = authFailures;
     this.connection = connection;
   }
 
@@ -178,6 +185,10 @@ public final class Pop3Session implements ProtocolSession {
 
   String clientAddress() {
     return connection.remoteAddress();
+  }
+
+  AuthFailureLimiter authFailures() {
+    return authFailures;
   }
 
   /** Whether the connection is under TLS (implicit, or after STLS). */

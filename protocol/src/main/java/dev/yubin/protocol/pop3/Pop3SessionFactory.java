@@ -2,6 +2,7 @@ package dev.yubin.protocol.pop3;
 
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.ProtocolSessionFactory;
+import dev.yubin.protocol.sasl.AuthFailureLimiter;
 import java.util.Objects;
 
 /** Creates a {@link Pop3Session} per connection; the command table is built once, here. */
@@ -10,16 +11,28 @@ public final class Pop3SessionFactory implements ProtocolSessionFactory {
   private final Pop3Config config;
   private final Pop3Backend backend;
   private final Pop3Commands commands;
+  private final AuthFailureLimiter authFailures;
 
+  /** With the default throttle: {@link AuthFailureLimiter#defaults()}. */
   public Pop3SessionFactory(Pop3Config config, Pop3Backend backend) {
+    this(config, backend, AuthFailureLimiter.defaults());
+  }
+
+  /**
+   * @param authFailures failed logins per client address and user, shared with the other listeners
+   *     so that a guesser cannot switch protocols to go on
+   */
+  public Pop3SessionFactory(
+      Pop3Config config, Pop3Backend backend, AuthFailureLimiter authFailures) {
     this.config = Objects.requireNonNull(config, "config");
     this.backend = Objects.requireNonNull(backend, "backend");
+    this.authFailures = Objects.requireNonNull(authFailures, "authFailures");
     this.commands = Pop3Commands.forConfig(config);
   }
 
   @Override
   public Pop3Session newSession(ConnectionInfo connection) {
-    return new Pop3Session(config, backend, commands, connection);
+    return new Pop3Session(config, backend, commands, authFailures, connection);
   }
 
   /** RFC 2449 §8.1.2: SYS/TEMP says the refusal is temporary. */

@@ -9,6 +9,7 @@ import dev.yubin.protocol.RecordingOutput;
 import dev.yubin.protocol.pop3.InMemoryPop3Backend.Expunge;
 import dev.yubin.protocol.pop3.InMemoryPop3Backend.Failure;
 import dev.yubin.protocol.pop3.InMemoryPop3Backend.LoginAttempt;
+import dev.yubin.protocol.sasl.AuthFailureLimiter;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -357,5 +358,32 @@ class Pop3SessionTest {
             "USER alice\r\nPASS secret\r\nQUIT\r\n");
 
     assertThat(out.takeLines()).contains("+OK maildrop has 4 messages (186 octets)");
+  }
+
+  @Test
+  void failedPasswordsAreThrottledPerAddressAcrossSessionsWithoutAskingTheBackend() {
+    AuthFailureLimiter limiter =
+        new AuthFailureLimiter(2, 10, Duration.ofMinutes(15), java.time.Clock.systemUTC());
+    Pop3SessionFactory throttled =
+        new Pop3SessionFactory(Pop3Config.defaults("pop.test"), backend, limiter);
+    for (int i = 0; i < 2; i++) {
+      assertThat(send(throttled, "USER alice\r\nPASS wrong\r\n"))
+          .contains("-ERR [AUTH] invalid user name or password");
+    }
+    int asked = backend.logins().size();
+
+    assertThat(send(throttled, "USER alice\r\nPASS secret\r\n"))
+        .as("even the right password, once the address has used up its failures")
+        .contains("-ERR [SYS/TEMP] too many failed logins, try again later");
+    assertThat(backend.logins()).hasSize(asked);
+  }
+
+  private static List<String> send(Pop3SessionFactory factory, String input) {
+    Pop3Session session = factory.newSession(CONNECTION);
+    RecordingOutput out = new RecordingOutput();
+    session.open(out);
+    byte[] bytes = input.getBytes(StandardCharsets.US_ASCII);
+    session.receive(bytes, 0, bytes.length, out);
+    return out.takeLines();
   }
 }
