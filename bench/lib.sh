@@ -50,3 +50,20 @@ stop_pid() {
   fi
   wait "$pid" 2>/dev/null || true
 }
+
+# finish_run RC: the end of a run's cleanup. Stops the bench's Postfix/Dovecot/dnsmasq if this run
+# started them ($peers_started), then keeps $work (on failure, or with BENCH_KEEP=1) or removes it.
+finish_run() {
+  local rc=$1
+  if [[ ${peers_started:-0} == 1 ]]; then
+    log "stopping the bench's Postfix/Dovecot/dnsmasq"
+    "$here/peers.sh" stop >/dev/null 2>&1 || true
+  fi
+  if [[ $rc != 0 ]]; then
+    log "failed (exit $rc); logs kept in $work"
+  elif [[ "${BENCH_KEEP:-0}" == 1 ]]; then
+    log "data and logs kept in $work"
+  else
+    rm -rf "$work"
+  fi
+}

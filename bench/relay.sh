@@ -54,17 +54,7 @@ cleanup() {
   stop_pid "$b_pid" "Yubin B"
   stop_pid "$dns_pid" "dnsmasq"
   [[ -n "$load_pid" ]] && kill "$load_pid" 2>/dev/null || true
-  if [[ $peers_started == 1 ]]; then
-    log "stopping the bench's Postfix/Dovecot/dnsmasq"
-    "$here/peers.sh" stop >/dev/null 2>&1 || true
-  fi
-  if [[ $rc != 0 ]]; then
-    log "failed (exit $rc); logs kept in $work"
-  elif [[ "${BENCH_KEEP:-0}" == 1 ]]; then
-    log "data and logs kept in $work"
-  else
-    rm -rf "$work"
-  fi
+  finish_run "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM

@@ -47,17 +47,7 @@ peers_started=0
 cleanup() {
   local rc=$?
   stop_pid "$ypid" "Yubin"
-  if [[ $peers_started == 1 ]]; then
-    log "stopping the bench's Postfix/Dovecot/dnsmasq"
-    "$here/peers.sh" stop >/dev/null 2>&1 || true
-  fi
-  if [[ $rc != 0 ]]; then
-    log "failed (exit $rc); logs kept in $work"
-  elif [[ "${BENCH_KEEP:-0}" == 1 ]]; then
-    log "data and logs kept in $work"
-  else
-    rm -rf "$work"
-  fi
+  finish_run "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
