@@ -8,6 +8,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,33 +46,53 @@ class SeedFlowIT {
                 "host-record=mx.a.test,127.0.0.2",
                 "host-record=mx.b.test,127.0.0.3",
                 "host-record=nomx.test,127.0.0.3"));
+    // A and B listen for SMTP on the same port (free on both addresses), and each relays to it:
+    // mail goes both ways (B's reports come back to A).
+    int smtp = portFreeOnBoth("127.0.0.2", "127.0.0.3");
     b =
         YubinServer.builder("seed-b")
             .bind("127.0.0.3")
             .freePorts()
+            .smtpPort(smtp)
             .hostname("mx.b.test")
             .domains("b.test", "nomx.test")
             .env("YUBIN_DNS_SERVERS", dns.server())
+            .env("YUBIN_RELAY_PORT", Integer.toString(smtp))
             .build()
             .start();
     a =
         YubinServer.builder("seed-a")
             .bind("127.0.0.2")
             .freePorts()
+            .smtpPort(smtp)
             .hostname("mx.a.test")
             .domains("a.test")
             .env("YUBIN_DNS_SERVERS", dns.server())
-            // B listens on a free port, not 25: A relays there (yubin.relay.port).
-            .env("YUBIN_RELAY_PORT", Integer.toString(b.smtpPort()))
+            .env("YUBIN_RELAY_PORT", Integer.toString(smtp))
             .env("YUBIN_RELAY_MIN_BACKOFF", "2")
             .env("YUBIN_RELAY_MAX_BACKOFF", "4")
             .env("YUBIN_RELAY_DELAY_WARNING", "3")
             .build()
             .start();
     a.addUser("x@a.test", Clients.PASSWORD);
-    for (String user : List.of("y@b.test", "z@b.test", "w@b.test", "v@b.test", "u@nomx.test")) {
+    for (String user :
+        List.of("y@b.test", "z@b.test", "w@b.test", "v@b.test", "t@b.test", "u@nomx.test")) {
       b.addUser(user, Clients.PASSWORD);
     }
+  }
+
+  /** A port no one listens on at either address. */
+  static int portFreeOnBoth(String first, String second) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try (ServerSocket one = new ServerSocket(0, 1, InetAddress.getByName(first));
+          ServerSocket two =
+              new ServerSocket(one.getLocalPort(), 1, InetAddress.getByName(second))) {
+        return two.getLocalPort();
+      } catch (IOException taken) {
+        // taken on the second address: another try
+      }
+    }
+    throw new IllegalStateException("no port free on both " + first + " and " + second);
   }
 
   @AfterAll
@@ -87,6 +110,12 @@ class SeedFlowIT {
 
   /** x@a.test's client: Angus Mail over submission with STARTTLS and AUTH, to server A. */
   static void submit(String subject, String to, String cc, String bcc) throws Exception {
+    submit(subject, to, cc, bcc, null);
+  }
+
+  /** As above, with the DSN NOTIFY value for every recipient when {@code notify} is not null. */
+  static void submit(String subject, String to, String cc, String bcc, String notify)
+      throws Exception {
     Properties props = new Properties();
     props.put("mail.smtp.host", a.bind());
     props.put("mail.smtp.port", Integer.toString(a.submissionPort()));
@@ -96,6 +125,9 @@ class SeedFlowIT {
     props.put("mail.smtp.ssl.checkserveridentity", "false");
     props.put("mail.smtp.auth", "true");
     props.put("mail.smtp.localhost", "client.a.test");
+    if (notify != null) {
+      props.put("mail.smtp.dsn.notify", notify);
+    }
     Session session = Session.getInstance(props);
     MimeMessage message = new MimeMessage(session);
     message.setFrom(new InternetAddress("x@a.test"));
@@ -178,6 +210,26 @@ class SeedFlowIT {
         .contains("Remote-MTA: dns; mx.b.test")
         .contains("Diagnostic-Code: smtp; 550 5.1.1")
         .contains("Subject: to nobody");
+  }
+
+  @Test
+  void notifySuccessTravelsWithTheMessageAndTheFinalServerReportsTheDelivery() throws Exception {
+    int before = Clients.fetchAll(a, "x@a.test").size();
+    submit("tell me when delivered", "t@b.test", null, null, "SUCCESS");
+
+    List<byte[]> mail = awaitMessages(a, "x@a.test", before + 1);
+    String report = new String(mail.get(mail.size() - 1), UTF_8);
+    assertThat(report)
+        .as("A passed NOTIFY on to B, which offers DSN; B reports, A does not")
+        .startsWith("Return-Path: <>\r\n")
+        .contains("From: Mail Delivery System <MAILER-DAEMON@mx.b.test>")
+        .contains("Subject: Successful Mail Delivery Report")
+        .contains("Reporting-MTA: dns; mx.b.test")
+        .contains("Final-Recipient: rfc822; t@b.test")
+        .contains("Action: delivered")
+        .contains("Status: 2.0.0")
+        .contains("Subject: tell me when delivered");
+    assertThat(awaitMessages(b, "t@b.test", 1)).hasSize(1);
   }
 
   @Test

@@ -129,6 +129,12 @@ final class YubinServer implements AutoCloseable {
       return this;
     }
 
+    /** This SMTP (MX) port instead of the one {@link #freePorts()} chose. */
+    Builder smtpPort(int port) {
+      this.smtpPort = port;
+      return this;
+    }
+
     /** The product's defaults (2525, 1100, 8080, 5870, 4650, 9950): no port variable is set. */
     Builder defaultPorts() {
       smtpPort = null;

@@ -191,7 +191,8 @@ public class LocalDelivery {
       if (!refused.isEmpty()) {
         report(queueId, envelope, refused, content, written);
       }
-      reportSuccesses(queueId, envelope, refused.keySet(), resolver, content, written);
+      reportSuccesses(
+          queueId, envelope, message.recipients(), refused.keySet(), resolver, content, written);
       return Reply.of(250, "2.0.0", "Ok: queued as " + queueId);
     } catch (MessageHeader.HeaderTooLargeException e) {
       return Reply.of(552, "5.3.4", "Error: message header size exceeds limit");
@@ -229,12 +230,13 @@ public class LocalDelivery {
 
   /**
    * Local recipients whose sender asked NOTIFY=SUCCESS get a success report: delivered, or expanded
-   * when an alias passed the message on to several addresses (RFC 3461 §6.2.7). Remote recipients
-   * are the relay's to report.
+   * when an alias passed the message on to several mailboxes or to another domain (RFC 3461
+   * §6.2.7). Remote recipients are the relay's to report; recipients a filter removed get none.
    */
   private void reportSuccesses(
       String queueId,
       Envelope envelope,
+      List<String> kept,
       Set<String> refused,
       RecipientResolver resolver,
       Path content,
@@ -243,12 +245,14 @@ public class LocalDelivery {
     Map<String, DsnAction> actions = new LinkedHashMap<>();
     for (Recipient recipient : envelope.rcptTo()) {
       if (!recipient.notifyOn().contains(DsnNotify.SUCCESS)
+          || !kept.contains(recipient.address()) // a filter took it out
           || refused.contains(recipient.address())) {
         continue;
       }
       Resolution resolution = resolver.resolve(recipient.address());
       if (resolution.outcome() == Resolution.Outcome.DELIVER) {
-        boolean expanded = resolution.mailboxes().size() + resolution.remote().size() > 1;
+        // Forwarded elsewhere, or to several mailboxes: what happens next is not ours to report.
+        boolean expanded = !resolution.remote().isEmpty() || resolution.mailboxes().size() > 1;
         actions.putIfAbsent(
             recipient.address(), expanded ? DsnAction.EXPANDED : DsnAction.DELIVERED);
       }
@@ -266,6 +270,7 @@ public class LocalDelivery {
         notifications.succeeded(arrival, successes, OriginalMessage.Content.of(content));
     if (queued.isPresent()) {
       written.add(() -> outbound.files().delete(queued.get()));
+      relayAfterCommit(queued.get());
     }
   }
 
@@ -298,6 +303,7 @@ public class LocalDelivery {
     Optional<String> queued = notifications.refusedOnArrival(arrival, failed, content);
     if (queued.isPresent()) {
       written.add(() -> outbound.files().delete(queued.get()));
+      relayAfterCommit(queued.get());
     }
   }
 

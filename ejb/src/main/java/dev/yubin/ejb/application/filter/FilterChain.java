@@ -19,8 +19,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -37,6 +39,9 @@ public class FilterChain {
 
   private static final Logger LOG = Logger.getLogger(FilterChain.class.getName());
   private static final int DEFAULT_PRIORITY = 1000;
+
+  /** Filter runs at once at most (each holds one message's delivery). */
+  static final int MAX_FILTER_THREADS = 64;
 
   @Inject @Any Instance<MailFilter> discovered;
 
@@ -75,7 +80,17 @@ public class FilterChain {
     }
     ranked.sort(Comparator.comparingInt(Ranked::priority).thenComparing(Ranked::name));
     filters = ranked.stream().map(Ranked::filter).toList();
-    executor = Executors.newCachedThreadPool(threadFactory);
+    // Bounded: filters stuck in I/O that ignores interrupts cannot pile up threads without end;
+    // when all are busy the message is deferred like a filter that overran.
+    executor =
+        new ThreadPoolExecutor(
+            0,
+            MAX_FILTER_THREADS,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            threadFactory,
+            new ThreadPoolExecutor.AbortPolicy());
     LOG.info("Mail filters in order: " + ranked.stream().map(Ranked::name).toList());
   }
 
@@ -96,7 +111,13 @@ public class FilterChain {
   }
 
   private FilterResult runOne(MailFilter filter, FilteredMessage message) {
-    Future<FilterResult> call = executor.submit(() -> filter.filter(message));
+    Future<FilterResult> call;
+    try {
+      call = executor.submit(() -> filter.filter(message));
+    } catch (RejectedExecutionException e) {
+      LOG.warning("every filter thread is busy; message deferred");
+      return unavailable();
+    }
     try {
       FilterResult result =
           call.get(Duration.ofSeconds(timeoutSeconds).toMillis(), TimeUnit.MILLISECONDS);
@@ -109,6 +130,10 @@ public class FilterChain {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return unavailable();
+  }
+
+  private static FilterResult unavailable() {
     return new FilterResult(
         FilterResult.Action.DEFER, 451, "4.3.0", "Error: message filter unavailable, try later");
   }

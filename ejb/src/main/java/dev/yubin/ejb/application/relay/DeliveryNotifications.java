@@ -59,10 +59,11 @@ public class DeliveryNotifications {
     Instant now = Instant.now();
     try {
       report(
-          entry,
-          NotificationKind.FAILURE,
-          failed.stream().map(r -> outcome(r, failure(r, now))).toList(),
-          () -> queue.files().open(entry.id()));
+              entry,
+              NotificationKind.FAILURE,
+              failed.stream().map(r -> outcome(r, failure(r, now))).toList(),
+              () -> queue.files().open(entry.id()))
+          .ifPresent(runner::kick);
     } catch (IOException | RuntimeException e) {
       // The entry's state is already final; the operator finds the failure in the log and the
       // delivery events.
@@ -78,8 +79,8 @@ public class DeliveryNotifications {
    *
    * @param entry the arrived message as a queue entry (never stored) with the refused recipients
    * @param content the message as received
-   * @return the queue id of a report queued for a remote sender, to be removed if the delivery does
-   *     not commit
+   * @return the queue id of a report queued for a remote sender, not yet announced: the caller
+   *     announces it once the delivery commits, or removes it if it does not
    * @throws IOException when the report cannot be written: the message must not be accepted
    */
   public Optional<String> refusedOnArrival(
@@ -104,10 +105,11 @@ public class DeliveryNotifications {
     Instant now = Instant.now();
     try {
       report(
-          entry,
-          NotificationKind.DELAY,
-          pending.stream().map(r -> outcome(r, delay(r, now, until))).toList(),
-          () -> queue.files().open(entry.id()));
+              entry,
+              NotificationKind.DELAY,
+              pending.stream().map(r -> outcome(r, delay(r, now, until))).toList(),
+              () -> queue.files().open(entry.id()))
+          .ifPresent(runner::kick);
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, entry.id() + ": cannot warn <" + entry.sender() + "> of the delay", e);
     }
@@ -126,7 +128,7 @@ public class DeliveryNotifications {
    * Tells the sender of the recipients that succeeded, for those that asked NOTIFY=SUCCESS; the
    * others are left out, and nothing is sent when none asked.
    *
-   * @return the queue id of a report queued for a remote sender
+   * @return the queue id of a report queued for a remote sender, not yet announced
    */
   public Optional<String> succeeded(
       QueueEntry entry, List<Success> successes, OriginalMessage.Content original)
@@ -158,7 +160,7 @@ public class DeliveryNotifications {
   /** As {@link #succeeded}, for a queue entry whose content is still queued; never throws. */
   public void succeeded(QueueEntry entry, List<Success> successes) {
     try {
-      succeeded(entry, successes, () -> queue.files().open(entry.id()));
+      succeeded(entry, successes, () -> queue.files().open(entry.id())).ifPresent(runner::kick);
     } catch (IOException | RuntimeException e) {
       LOG.log(
           Level.WARNING, entry.id() + ": cannot report the success to <" + entry.sender() + ">", e);
@@ -233,7 +235,6 @@ public class DeliveryNotifications {
             QueueEntries.hasEightBit(report),
             List.of(QueuedRecipient.pending(entry.sender(), Set.of(), null, Instant.now())));
     queue.add(bounce, new byte[0], report, 0);
-    runner.kick(reportId);
     LOG.info(entry.id() + ": failure report " + reportId + " queued for <" + entry.sender() + ">");
     return Optional.of(reportId);
   }

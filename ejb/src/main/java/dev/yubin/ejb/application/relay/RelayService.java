@@ -48,6 +48,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -101,7 +102,7 @@ public class RelayService implements RelayWork {
                     ConnectionCache.Limits.DEFAULTS.maxAge(),
                     ConnectionCache.Limits.DEFAULTS.maxMessages(),
                     ConnectionCache.Limits.DEFAULTS.maxIdlePerHop()));
-    expiry = scheduler.scheduleWithFixedDelay(connections::expireIdle, 1, 1, TimeUnit.SECONDS);
+    expiry = scheduler.scheduleWithFixedDelay(this::expireIdleSessions, 1, 1, TimeUnit.SECONDS);
     clientSettings = ClientSettings.defaults(settings.hostname());
     relayPort = config.getOptionalValue("yubin.relay.port", Integer.class).orElse(25);
     int ourPort = config.getOptionalValue("yubin.smtp.port", Integer.class).orElse(2525);
@@ -136,6 +137,15 @@ public class RelayService implements RelayWork {
       LOG.warning("yubin.bind is not an address: " + e.getMessage());
     }
     us = LocalIdentity.of(settings.hostname(), bind);
+  }
+
+  /** A periodic task: one that threw would never run again, so nothing gets out. */
+  private void expireIdleSessions() {
+    try {
+      connections.expireIdle();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot close idle relay sessions", e);
+    }
   }
 
   @PreDestroy
@@ -178,9 +188,7 @@ public class RelayService implements RelayWork {
     QueueEntry current = entry;
     List<QueuedRecipient> failed = new ArrayList<>();
     List<DeliveryNotifications.Success> relayed = new ArrayList<>();
-    int groupsLeft = byDomain.size();
     for (Map.Entry<String, List<QueuedRecipient>> group : byDomain.entrySet()) {
-      groupsLeft--;
       Map<String, Outcome> outcomes = deliverToDomain(current, group.getKey(), group.getValue());
       for (QueuedRecipient r : group.getValue()) {
         Outcome o = outcomes.get(r.address());
@@ -218,10 +226,6 @@ public class RelayService implements RelayWork {
                   .findFirst()
                   .orElseThrow());
         }
-      }
-      if (groupsLeft > 0) {
-        // Recorded before the next domain is tried: a crash then repeats none of these.
-        queue.update(current);
       }
     }
     if (delayWarning.compareTo(Duration.ZERO) > 0
@@ -322,7 +326,10 @@ public class RelayService implements RelayWork {
   private OutboundMessage message(QueueEntry entry, List<QueuedRecipient> recipients) {
     List<Recipient> to = new ArrayList<>();
     for (QueuedRecipient r : recipients) {
-      to.add(Recipient.of(r.address()));
+      // NOTIFY and ORCPT go on to a next hop that offers DSN (RFC 3461 §5.2.1).
+      Set<Recipient.Notify> notify =
+          r.notifyOn().stream().map(Recipient.Notify::valueOf).collect(Collectors.toSet());
+      to.add(new Recipient(r.address(), notify, Optional.ofNullable(r.originalRecipient())));
     }
     long size;
     try {

@@ -23,6 +23,9 @@ import java.util.Objects;
  */
 public final class ConnectionCache implements AutoCloseable {
 
+  /** How long an unused session's QUIT may take before its connection is just closed. */
+  static final Duration QUIT_PATIENCE = Duration.ofSeconds(5);
+
   /**
    * How sessions are reused.
    *
@@ -111,7 +114,7 @@ public final class ConnectionCache implements AutoCloseable {
       }
       idle.values().removeIf(Deque::isEmpty);
     }
-    expired.forEach(s -> s.connection.quit());
+    expired.forEach(s -> s.connection.quit(QUIT_PATIENCE));
   }
 
   /** How many unused sessions are open. */
@@ -128,7 +131,7 @@ public final class ConnectionCache implements AutoCloseable {
       idle.values().forEach(all::addAll);
       idle.clear();
     }
-    all.forEach(s -> s.connection.quit());
+    all.forEach(s -> s.connection.quit(QUIT_PATIENCE));
   }
 
   /** A kept session for {@code hop} that still works, or null. */

@@ -176,12 +176,20 @@ public final class SmtpConnection implements AutoCloseable {
 
   /** Sends QUIT (when the session still works) and closes the connection. Never throws. */
   public void quit() {
+    quit(settings.timeouts().command());
+  }
+
+  /**
+   * As {@link #quit()}, waiting at most {@code patience} for the reply (an idle session being
+   * closed has nothing left to lose).
+   */
+  public void quit(Duration patience) {
     if (closed) {
       return;
     }
     if (failure == null && socket != null) {
       try {
-        politeQuit();
+        politeQuit(patience);
       } catch (IOException e) {
         // Closing anyway; the transactions' outcomes are already known.
       }
@@ -243,7 +251,7 @@ public final class SmtpConnection implements AutoCloseable {
     if (greeting.isTransient() || greeting.isPermanent()) {
       // RFC 5321 §3.1: after a 554 greeting the client should QUIT.
       try {
-        politeQuit();
+        politeQuit(settings.timeouts().command());
       } catch (IOException e) {
         // The server refused us already; its reply is what counts.
       }
@@ -581,10 +589,10 @@ public final class SmtpConnection implements AutoCloseable {
   }
 
   /** QUIT and its reply, failures left to the caller. */
-  private void politeQuit() throws IOException {
+  private void politeQuit(Duration patience) throws IOException {
     out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-    flush(settings.timeouts().command());
-    in.read(settings.timeouts().command());
+    flush(patience);
+    in.read(patience);
   }
 
   private void write(String line) throws SessionException {
