@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,9 +57,11 @@ public final class QueueEntries {
 
   /** The same mailbox, however its domain is written (case, trailing dot). */
   private static boolean sameAddress(String given, String resolved) {
-    return given.equals(resolved)
-        || (Address.parse(given).isPresent()
-            && Address.parse(given).equals(Address.parse(resolved)));
+    if (given.equals(resolved)) {
+      return true;
+    }
+    Optional<Address> parsed = Address.parse(given);
+    return parsed.isPresent() && parsed.equals(Address.parse(resolved));
   }
 
   /** Whether the content has an octet above 127 (BODY=8BITMIME for the next hop, RFC 6152). */
