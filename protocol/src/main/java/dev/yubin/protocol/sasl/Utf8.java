@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Strict UTF-8 decoding: malformed input is an answer, not a replacement character. */
-final class Utf8 {
+public final class Utf8 {
 
   private Utf8() {}
 
-  static Optional<String> decode(byte[] bytes, int offset, int length) {
+  public static Optional<String> decode(byte[] bytes, int offset, int length) {
     try {
       return Optional.of(
           StandardCharsets.UTF_8
@@ -25,7 +25,7 @@ final class Utf8 {
     }
   }
 
-  static Optional<String> decode(byte[] bytes) {
+  public static Optional<String> decode(byte[] bytes) {
     return decode(bytes, 0, bytes.length);
   }
 }

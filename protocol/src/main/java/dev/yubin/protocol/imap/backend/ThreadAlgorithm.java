@@ -1,0 +1,7 @@
+package dev.yubin.protocol.imap.backend;
+
+/** THREAD algorithms (RFC 5256 §3). */
+public enum ThreadAlgorithm {
+  ORDEREDSUBJECT,
+  REFERENCES
+}
