@@ -15,6 +15,12 @@ public interface ProtocolSession {
   /** Bytes arrived from the client. They may hold part of a line, or many lines. */
   void receive(byte[] data, int offset, int length, Output out);
 
+  /**
+   * Something the session waits for happened elsewhere (new mail for an IMAP IDLE): the transport
+   * calls this on the session's turn after the session asked for it. By default nothing.
+   */
+  default void wake(Output out) {}
+
   /** Nothing arrived within {@link #idleTimeout()}: say so and close. */
   void idle(Output out);
 

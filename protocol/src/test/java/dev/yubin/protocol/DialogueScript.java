@@ -9,8 +9,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -21,15 +24,20 @@ import java.util.function.Supplier;
  * C: EHLO client.test          client sends the text and CRLF
  * C~ DATA\r\n.\n               client sends raw bytes; escapes \r \n \t \\ \xHH, no CRLF added
  * S: 250-.*                    the next server line matches this regular expression
+ * UNORDERED                    the S: lines up to END match the next server lines in any order
+ * END
  * CLOSED                       the server has closed the connection
  * TLS                          the server has asked to start TLS (the script goes on as if done)
  * IDLE                         the client stays silent until the idle timeout
+ * WAKE                         the transport wakes the session (a change was announced)
  * DISCONNECT                   the client goes away
+ * SESSION name                 further lines talk to the named session (opened on first use;
+ *                              the first session is called "1")
  * ---                          a new session (same backend)
  * </pre>
  *
- * Every server line must be matched: at each C:, C~, IDLE, DISCONNECT, --- and at the end of the
- * file, no unexpected server output may be left.
+ * Every server line must be matched: at each C:, C~, IDLE, WAKE, DISCONNECT, SESSION, --- and at
+ * the end of the file, no unexpected server output may be left in the current session.
  */
 public final class DialogueScript {
 
@@ -54,11 +62,42 @@ public final class DialogueScript {
     }
   }
 
+  /** One client connection of the script. */
+  private static final class Client {
+    final ProtocolSession session;
+    final RecordingOutput out = new RecordingOutput();
+    final Deque<String> pending = new ArrayDeque<>();
+
+    Client(ProtocolSession session) {
+      this.session = session;
+      session.open(out);
+    }
+
+    void expectNothingMore(String where) {
+      pending.addAll(out.takeLines());
+      assertThat(pending).as(where + "unexpected server output").isEmpty();
+    }
+
+    String nextLine(String where, String expected) {
+      pending.addAll(out.takeLines());
+      if (pending.isEmpty()) {
+        fail(where + "expected a server line matching «" + expected + "», got none");
+      }
+      return pending.removeFirst();
+    }
+
+    void finish() {
+      if (!out.isClosed()) {
+        session.closed();
+      }
+    }
+  }
+
   /** Plays the script; every session comes from {@code sessions}. */
   public void run(Supplier<ProtocolSession> sessions) {
-    ProtocolSession session = null;
-    RecordingOutput out = null;
-    Deque<String> pending = new ArrayDeque<>();
+    Map<String, Client> clients = new LinkedHashMap<>();
+    Client client = null;
+    List<String> unordered = null;
     int number = 0;
     for (String line : lines) {
       number++;
@@ -66,66 +105,96 @@ public final class DialogueScript {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      if (session == null || line.equals("---")) {
-        if (session != null) {
-          expectNothingMore(where, out, pending);
-          if (!out.isClosed()) {
-            session.closed();
-          }
+      if (unordered != null) {
+        if (line.equals("END")) {
+          matchUnordered(where, client, unordered);
+          unordered = null;
+        } else if (line.startsWith("S: ")) {
+          unordered.add(line.substring(3));
+        } else {
+          fail(where + "only S: lines may stand between UNORDERED and END");
         }
-        session = sessions.get();
-        out = new RecordingOutput();
-        session.open(out);
-        pending.clear();
+        continue;
+      }
+      if (line.startsWith("SESSION ")) {
+        if (client != null) {
+          client.expectNothingMore(where);
+        }
+        client =
+            clients.computeIfAbsent(line.substring(8).strip(), n -> new Client(sessions.get()));
+        continue;
+      }
+      if (client == null || line.equals("---")) {
+        if (client != null) {
+          client.expectNothingMore(where);
+          client.finish();
+        }
+        client = new Client(sessions.get());
+        clients.put(clients.isEmpty() ? "1" : "#" + number, client);
         if (line.equals("---")) {
           continue;
         }
       }
+      RecordingOutput out = client.out;
       if (line.startsWith("C: ") || line.startsWith("C~ ")) {
-        expectNothingMore(where, out, pending);
+        client.expectNothingMore(where);
         assertThat(out.takeTlsRequest()).as(where + "unexpected TLS start").isFalse();
         assertThat(out.isClosed()).as(where + "client sends after server closed").isFalse();
         byte[] data =
             line.startsWith("C: ")
                 ? (line.substring(3) + "\r\n").getBytes(StandardCharsets.UTF_8)
                 : unescape(line.substring(3));
-        session.receive(data, 0, data.length, out);
+        client.session.receive(data, 0, data.length, out);
       } else if (line.startsWith("S: ")) {
-        pending.addAll(out.takeLines());
-        if (pending.isEmpty()) {
-          fail(where + "expected a server line matching «" + line.substring(3) + "», got none");
-        }
-        String actual = pending.removeFirst();
+        String actual = client.nextLine(where, line.substring(3));
         assertThat(actual).as(where + "server line").matches(line.substring(3));
+      } else if (line.equals("UNORDERED")) {
+        unordered = new ArrayList<>();
       } else if (line.equals("CLOSED")) {
-        expectNothingMore(where, out, pending);
+        client.expectNothingMore(where);
         assertThat(out.isClosed()).as(where + "server closed the connection").isTrue();
-        session.closed();
+        client.session.closed();
       } else if (line.equals("TLS")) {
-        expectNothingMore(where, out, pending);
+        client.expectNothingMore(where);
         assertThat(out.takeTlsRequest()).as(where + "server started TLS").isTrue();
       } else if (line.equals("IDLE")) {
-        expectNothingMore(where, out, pending);
-        session.idle(out);
+        client.expectNothingMore(where);
+        client.session.idle(out);
+      } else if (line.equals("WAKE")) {
+        client.expectNothingMore(where);
+        client.session.wake(out);
       } else if (line.equals("DISCONNECT")) {
-        expectNothingMore(where, out, pending);
-        session.closed();
+        client.expectNothingMore(where);
+        client.session.closed();
         out.close();
       } else {
         fail(where + "unknown directive: " + line);
       }
     }
-    if (out != null) {
-      expectNothingMore(name + ":end: ", out, pending);
-      if (!out.isClosed()) {
-        session.closed();
+    if (unordered != null) {
+      fail(name + ":end: UNORDERED without END");
+    }
+    for (Client each : clients.values()) {
+      if (each == client) {
+        each.expectNothingMore(name + ":end: ");
       }
+      each.finish();
     }
   }
 
-  private static void expectNothingMore(String where, RecordingOutput out, Deque<String> pending) {
-    pending.addAll(out.takeLines());
-    assertThat(pending).as(where + "unexpected server output").isEmpty();
+  private static void matchUnordered(String where, Client client, List<String> patterns) {
+    List<String> actual = new ArrayList<>();
+    for (String pattern : patterns) {
+      actual.add(client.nextLine(where, pattern));
+    }
+    List<String> left = new ArrayList<>(actual);
+    for (String pattern : patterns) {
+      String match = left.stream().filter(l -> l.matches(pattern)).findFirst().orElse(null);
+      if (match == null) {
+        fail(where + "no server line among " + actual + " matches «" + pattern + "»");
+      }
+      left.remove(match);
+    }
   }
 
   static byte[] unescape(String text) {

@@ -94,6 +94,7 @@ public final class ImapSession implements ProtocolSession, CommandFramer.Handler
   }
 
   /** A change was announced for the selected mailbox: IDLE reports it now. */
+  @Override
   public void wake(Output out) {
     this.out = out;
     if (continuation != null && state != ImapState.LOGOUT) {

@@ -82,9 +82,11 @@ public final class ArgumentReader {
   /** An atom (RFC 3501 §9 {@code atom}); 8-bit characters are refused. */
   public String atom() {
     String atom = run(ArgumentReader::isAtomChar);
+    if (peek() >= 0x80) {
+      throw new ImapSyntaxException("8-bit characters in an atom");
+    }
     if (atom.isEmpty()) {
-      throw new ImapSyntaxException(
-          peek() >= 0x80 ? "8-bit characters in an atom" : "expected an atom");
+      throw new ImapSyntaxException("expected an atom");
     }
     return atom;
   }
@@ -124,9 +126,11 @@ public final class ArgumentReader {
       return string();
     }
     String atom = astringAtom();
+    if (peek() >= 0x80) {
+      throw new ImapSyntaxException("8-bit characters in an atom");
+    }
     if (atom.isEmpty()) {
-      throw new ImapSyntaxException(
-          peek() >= 0x80 ? "8-bit characters in an atom" : "expected a string");
+      throw new ImapSyntaxException("expected a string");
     }
     return atom;
   }
