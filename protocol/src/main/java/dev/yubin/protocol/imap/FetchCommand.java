@@ -24,7 +24,7 @@ import java.util.Set;
  * stored MIME structure and streamed as literals; a non-PEEK body fetch sets \Seen first and
  * reports the new flags. Messages another session expunged are skipped (EXPUNGEISSUED).
  *
- * @see "RFC 3501 §6.4.5, §7.4.2; RFC 7162 §3.1.4 (CHANGEDSINCE, MODSEQ)"
+ * @see "RFC 3501 §6.4.5, §7.4.2; RFC 7162 §3.1.4 (CHANGEDSINCE, MODSEQ), §3.2.6 (VANISHED)"
  */
 final class FetchCommand extends ImapCommand {
 
@@ -42,7 +42,7 @@ final class FetchCommand extends ImapCommand {
 
   @Override
   List<String> capabilities(ImapSession session) {
-    return List.of("CONDSTORE");
+    return List.of("CONDSTORE", "QRESYNC");
   }
 
   @Override
@@ -58,15 +58,24 @@ final class FetchCommand extends ImapCommand {
     args.space();
     List<FetchItem> items = new ArrayList<>(FetchItem.parseList(args));
     long changedSince = -1;
+    boolean vanished = false;
     if (args.consume(' ')) {
       args.expect('(');
-      String modifier = args.keyword();
-      if (!modifier.equals("CHANGEDSINCE")) {
-        throw new ImapSyntaxException("unknown FETCH modifier " + modifier);
-      }
-      args.space();
-      changedSince = args.number();
+      do {
+        String modifier = args.keyword();
+        if (modifier.equals("CHANGEDSINCE")) {
+          args.space();
+          changedSince = args.number();
+        } else if (modifier.equals("VANISHED") && request.uid() && session.isEnabled("QRESYNC")) {
+          vanished = true;
+        } else {
+          throw new ImapSyntaxException("unknown FETCH modifier " + modifier);
+        }
+      } while (args.consume(' '));
       args.expect(')');
+      if (vanished && changedSince < 0) {
+        throw new ImapSyntaxException("VANISHED needs CHANGEDSINCE");
+      }
     }
     args.end();
     if (request.uid() && items.stream().noneMatch(i -> i.name().equals("UID"))) {
@@ -79,6 +88,13 @@ final class FetchCommand extends ImapCommand {
       }
     }
     SelectedMailbox mailbox = session.selected();
+    if (vanished) {
+      var changes =
+          session.backend().changes(session.principal(), mailbox.id(), changedSince, false);
+      if (changes != null) {
+        Qresync.writeVanished(session, changes.expunged(), set);
+      }
+    }
     long[] uids = mailbox.resolve(set, request.uid());
     if (uids.length == 0) {
       return Completion.ok("FETCH completed");
