@@ -387,7 +387,9 @@ public final class InMemoryImapBackend implements ImapBackend {
         List.of("charset", "us-ascii"),
         null,
         null,
-        "7BIT",
+        field(header, "Content-Transfer-Encoding") == null
+            ? "7BIT"
+            : field(header, "Content-Transfer-Encoding"),
         null,
         null,
         List.of(),
