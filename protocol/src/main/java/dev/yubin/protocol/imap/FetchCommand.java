@@ -24,7 +24,7 @@ import java.util.Set;
  * stored MIME structure and streamed as literals; a non-PEEK body fetch sets \Seen first and
  * reports the new flags. Messages another session expunged are skipped (EXPUNGEISSUED).
  *
- * @see "RFC 3501 §6.4.5, §7.4.2; RFC 7162 §3.1.4 (CHANGEDSINCE, MODSEQ)"
+ * @see "RFC 3501 §6.4.5, §7.4.2; RFC 7162 §3.1.4 (CHANGEDSINCE, MODSEQ), §3.2.6 (VANISHED)"
  */
 final class FetchCommand extends ImapCommand {
 
@@ -42,7 +42,7 @@ final class FetchCommand extends ImapCommand {
 
   @Override
   List<String> capabilities(ImapSession session) {
-    return List.of("CONDSTORE");
+    return List.of("CONDSTORE", "QRESYNC", "BINARY");
   }
 
   @Override
@@ -58,15 +58,24 @@ final class FetchCommand extends ImapCommand {
     args.space();
     List<FetchItem> items = new ArrayList<>(FetchItem.parseList(args));
     long changedSince = -1;
+    boolean vanished = false;
     if (args.consume(' ')) {
       args.expect('(');
-      String modifier = args.keyword();
-      if (!modifier.equals("CHANGEDSINCE")) {
-        throw new ImapSyntaxException("unknown FETCH modifier " + modifier);
-      }
-      args.space();
-      changedSince = args.number();
+      do {
+        String modifier = args.keyword();
+        if (modifier.equals("CHANGEDSINCE")) {
+          args.space();
+          changedSince = args.number();
+        } else if (modifier.equals("VANISHED") && request.uid() && session.isEnabled("QRESYNC")) {
+          vanished = true;
+        } else {
+          throw new ImapSyntaxException("unknown FETCH modifier " + modifier);
+        }
+      } while (args.consume(' '));
       args.expect(')');
+      if (vanished && changedSince < 0) {
+        throw new ImapSyntaxException("VANISHED needs CHANGEDSINCE");
+      }
     }
     args.end();
     if (request.uid() && items.stream().noneMatch(i -> i.name().equals("UID"))) {
@@ -79,6 +88,13 @@ final class FetchCommand extends ImapCommand {
       }
     }
     SelectedMailbox mailbox = session.selected();
+    if (vanished) {
+      var changes =
+          session.backend().changes(session.principal(), mailbox.id(), changedSince, false);
+      if (changes != null) {
+        Qresync.writeVanished(session, changes.expunged(), set);
+      }
+    }
     long[] uids = mailbox.resolve(set, request.uid());
     if (uids.length == 0) {
       return Completion.ok("FETCH completed");
@@ -114,7 +130,11 @@ final class FetchCommand extends ImapCommand {
         mailbox.reported(uid, flags.modseq());
       }
       mailbox.learnKeywords(session, data.flags());
-      respond(session, mailbox, data, items, flags != null);
+      try {
+        respond(session, mailbox, data, items, flags != null);
+      } catch (UnknownTransferEncoding e) {
+        return Completion.no("UNKNOWN-CTE", e.getMessage());
+      }
     }
     return missing
         ? Completion.ok("EXPUNGEISSUED", "Some messages were expunged meanwhile")
@@ -218,7 +238,99 @@ final class FetchCommand extends ImapCommand {
           writeSection(session, mailbox, line, data, item.section());
         }
       }
+      case "BINARY", "BINARY.SIZE" -> writeBinary(session, mailbox, line, data, item);
       default -> throw new IllegalStateException(item.name());
+    }
+  }
+
+  /**
+   * BINARY[section] and BINARY.SIZE[section]: a leaf part's content with its transfer encoding
+   * undone (RFC 3516). The decoded size is counted by decoding first; a literal8 is used when the
+   * content holds NUL.
+   */
+  private static void writeBinary(
+      ImapSession session,
+      SelectedMailbox mailbox,
+      ResponseLine line,
+      MessageData data,
+      FetchItem item) {
+    BodySection section = item.section();
+    long start = 0;
+    long length = data.size();
+    String encoding = null;
+    if (!section.path().isEmpty()) {
+      MimePart part = section.locate(data.structure());
+      if (part == null) {
+        throw new ImapSyntaxException("no such part: " + section.spec());
+      }
+      if (part.isMultipart() || part.isMessage()) {
+        encoding = "binary";
+      } else {
+        encoding = part.encoding();
+      }
+      if (!TransferDecoding.known(encoding)) {
+        throw new UnknownTransferEncoding(encoding);
+      }
+      start = part.bodyOffset();
+      length = part.bodySize();
+    }
+    long size;
+    boolean nul;
+    try (InputStream decoded =
+        TransferDecoding.decode(
+            session.backend().content(session.principal(), mailbox.id(), data.uid(), start, length),
+            encoding)) {
+      NulCounter counter = new NulCounter();
+      size = decoded.transferTo(counter);
+      nul = counter.sawNul;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (item.name().equals("BINARY.SIZE")) {
+      line.ascii("BINARY.SIZE[" + section.spec() + "] ").number(size);
+      return;
+    }
+    line.ascii("BINARY[" + section.spec() + "]");
+    long from = 0;
+    long count = size;
+    if (section.partialOrigin() >= 0) {
+      line.ascii("<" + section.partialOrigin() + ">");
+      from = Math.min(section.partialOrigin(), size);
+      count = Math.min(section.partialCount(), size - from);
+    }
+    line.sp();
+    if (count == 0) {
+      line.ascii("\"\"");
+      return;
+    }
+    InputStream decoded =
+        TransferDecoding.decode(
+            session.backend().content(session.principal(), mailbox.id(), data.uid(), start, length),
+            encoding);
+    line.literal(session.out(), new RangeInputStream(decoded, from, count), count, nul);
+  }
+
+  /** Thrown when BINARY meets a transfer encoding it cannot undo: NO [UNKNOWN-CTE]. */
+  static final class UnknownTransferEncoding extends RuntimeException {
+    UnknownTransferEncoding(String encoding) {
+      super("unknown Content-Transfer-Encoding " + encoding, null, false, false);
+    }
+  }
+
+  /** Counts nothing itself; remembers whether a NUL went through. */
+  private static final class NulCounter extends java.io.OutputStream {
+    boolean sawNul;
+
+    @Override
+    public void write(int b) {
+      sawNul |= b == 0;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      for (int i = off; i < off + len && !sawNul; i++) {
+        sawNul = b[i] == 0;
+      }
     }
   }
 

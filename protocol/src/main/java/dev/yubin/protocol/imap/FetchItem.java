@@ -11,7 +11,7 @@ import java.util.List;
  * @param name the attribute as the response names it (e.g. {@code BODY}, {@code RFC822.SIZE})
  * @param section for BODY[...] and BODY.PEEK[...], else null
  * @param peek whether the body fetch leaves \Seen alone
- * @see "RFC 3501 §6.4.5"
+ * @see "RFC 3501 §6.4.5, RFC 3516 (BINARY)"
  */
 record FetchItem(String name, BodySection section, boolean peek) {
 
@@ -69,6 +69,13 @@ record FetchItem(String name, BodySection section, boolean peek) {
         args.expect('[');
         return new FetchItem("BODY", BodySection.parse(args, false), true);
       }
+      case "BINARY", "BINARY.PEEK", "BINARY.SIZE" -> {
+        args.expect('[');
+        return new FetchItem(
+            name.equals("BINARY.SIZE") ? name : "BINARY",
+            BodySection.parse(args, true),
+            !name.equals("BINARY"));
+      }
       default -> throw new ImapSyntaxException("unknown FETCH item " + name);
     }
   }
@@ -77,6 +84,7 @@ record FetchItem(String name, BodySection section, boolean peek) {
   boolean needsStructure() {
     return switch (name) {
       case "ENVELOPE", "BODYSTRUCTURE", "RFC822.HEADER", "RFC822.TEXT" -> true;
+      case "BINARY", "BINARY.SIZE" -> !section.path().isEmpty();
       case "BODY" ->
           section == null || !section.path().isEmpty() || section.text() != BodySection.Text.ALL;
       default -> false;
@@ -85,7 +93,7 @@ record FetchItem(String name, BodySection section, boolean peek) {
 
   /** Whether fetching it sets \Seen (RFC 3501 §6.4.5). */
   boolean setsSeen() {
-    return (name.equals("BODY") && section != null && !peek)
+    return ((name.equals("BODY") || name.equals("BINARY")) && section != null && !peek)
         || name.equals("RFC822")
         || name.equals("RFC822.TEXT");
   }

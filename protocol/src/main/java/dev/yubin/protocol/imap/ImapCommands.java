@@ -50,6 +50,9 @@ final class ImapCommands {
     commands.add(new StoreCommand());
     commands.add(new CopyCommand("COPY", false));
     commands.add(new CopyCommand("MOVE", true));
+    commands.add(new QuotaCommand("GETQUOTA"));
+    commands.add(new QuotaCommand("GETQUOTAROOT"));
+    commands.add(new QuotaCommand("SETQUOTA"));
     return new ImapCommands(commands);
   }
 

@@ -9,7 +9,7 @@ import dev.yubin.protocol.imap.wire.ImapSyntaxException;
  * it. A mailbox selected before is closed first, without expunging ({@code OK [CLOSED]} with
  * QRESYNC).
  *
- * @see "RFC 3501 §6.3.1-2, RFC 9051 §6.3.2, RFC 7162 §3.1.2 (CONDSTORE parameter)"
+ * @see "RFC 3501 §6.3.1-2, RFC 9051 §6.3.2, RFC 7162 §3.1.2 (CONDSTORE), §3.2.5 (QRESYNC)"
  */
 final class SelectCommand extends ImapCommand {
 
@@ -31,12 +31,16 @@ final class SelectCommand extends ImapCommand {
     args.space();
     String name = session.decodeMailboxName(args.astring());
     boolean condstore = false;
+    Qresync qresync = null;
     if (args.consume(' ')) {
       args.expect('(');
       do {
         String param = args.keyword();
         if (param.equals("CONDSTORE")) {
           condstore = true;
+        } else if (param.equals("QRESYNC") && session.isEnabled("QRESYNC")) {
+          args.space();
+          qresync = Qresync.parse(args);
         } else {
           throw new ImapSyntaxException("unknown SELECT parameter " + param);
         }
@@ -60,6 +64,9 @@ final class SelectCommand extends ImapCommand {
     SelectedMailbox mailbox = new SelectedMailbox(session.backend(), session.principal(), state);
     session.select(mailbox);
     describe(session, mailbox, state);
+    if (qresync != null && qresync.uidValidity() == mailbox.uidValidity()) {
+      qresync.resynchronize(session, mailbox);
+    }
     return Completion.ok(mailbox.readOnly() ? "READ-ONLY" : "READ-WRITE", name() + " completed");
   }
 

@@ -387,7 +387,9 @@ public final class InMemoryImapBackend implements ImapBackend {
         List.of("charset", "us-ascii"),
         null,
         null,
-        "7BIT",
+        field(header, "Content-Transfer-Encoding") == null
+            ? "7BIT"
+            : field(header, "Content-Transfer-Encoding"),
         null,
         null,
         List.of(),
@@ -591,7 +593,15 @@ public final class InMemoryImapBackend implements ImapBackend {
   }
 
   @Override
-  public Quota quota(String principal) {
-    return null;
+  public synchronized Quota quota(String principal) {
+    long usage = 0;
+    long count = 0;
+    for (Mailbox box : mailboxes.values()) {
+      for (Message m : box.messages.values()) {
+        usage += m.content.length;
+        count++;
+      }
+    }
+    return new Quota(usage, 10 * 1024, count);
   }
 }
