@@ -16,10 +16,11 @@ import java.util.Objects;
  *     100
  * @param maxErrors error replies after which the session ends with 421 (Postfix's {@code
  *     smtpd_hard_error_limit})
- * @param commandTimeout how long to wait for the next command; RFC 5321 §4.5.3.2.7 asks for at
- *     least 5 minutes
- * @param dataTimeout how long to wait for more message content; the DATA block timeout of RFC 5321
- *     §4.5.3.2.6, 3 minutes
+ * @param commandTimeout the deadline for each whole command (see {@link
+ *     dev.yubin.protocol.ProtocolSession#idleTimeout}); RFC 5321 §4.5.3.2.7 asks for at least 5
+ *     minutes
+ * @param dataTimeout the deadline for message content, which the transport extends as content
+ *     arrives; the DATA block timeout of RFC 5321 §4.5.3.2.6, 3 minutes
  * @param tlsAvailable whether the transport can start TLS: STARTTLS is advertised and accepted
  *     before TLS (RFC 3207). Only the transport knows whether it has a TLS identity, so it is off
  *     unless set

@@ -104,6 +104,7 @@ class SmtpEsmtpTest {
     send("MAIL FROM:<carol@sender.test>\r\nRCPT TO:<alice@example.test>\r\nBDAT 3\r\nabc");
     assertThat(send("BDAT 10 LAST\r\nhalf")).isEmpty();
     assertThat(session.idleTimeout()).isEqualTo(TestSmtp.config().dataTimeout());
+    assertThat(session.receivingData()).isTrue();
     session.closed();
     assertThat(backend.delivered()).isEmpty();
     assertThat(backend.sinks())
