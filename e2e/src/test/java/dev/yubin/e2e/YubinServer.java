@@ -277,6 +277,14 @@ final class YubinServer implements AutoCloseable {
     return found.stream().sorted().toList();
   }
 
+  /** The server JVM's process id ({@code ./yubin run} execs java). */
+  long pid() {
+    if (process == null) {
+      throw new IllegalStateException(name + " is not running");
+    }
+    return process.pid();
+  }
+
   boolean isRunning() {
     return process != null && process.isAlive();
   }
