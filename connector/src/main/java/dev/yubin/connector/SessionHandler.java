@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,6 +35,11 @@ import java.util.logging.Logger;
  * <p>Time: a {@link RequestDeadline} per connection, renewed by each response and stopped while the
  * engine works. A client that does not take its output by then is disconnected without a word (it
  * would not read one); otherwise the engine says goodbye ({@link ProtocolSession#idle}).
+ *
+ * <p>Wakes: a session may ask, from any thread, for a {@link ProtocolSession#wake} (IMAP IDLE on
+ * new mail). The wake is a step like any other, taken on the session's next turn: after the current
+ * step's output has reached the client, before more input. Requests before that turn come to one
+ * wake. What a wake writes is not an answer to the client, so it does not renew the deadline.
  */
 final class SessionHandler extends ChannelInboundHandlerAdapter {
 
@@ -46,6 +53,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   private ProtocolSession session;
   private ChannelOutput out;
   private boolean closed;
+
+  // Set from any thread by the session's waker, cleared on the event loop when the wake is taken.
+  private final AtomicBoolean wakeRequested = new AtomicBoolean();
 
   // Used on the event loop only.
   private ChannelHandlerContext ctx;
@@ -80,7 +90,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
   /** What the event loop needs to know about a step that ended. */
   private record StepEnd(
-      boolean responded,
+      boolean renewsDeadline,
       long bytesTaken,
       Duration limit,
       boolean receivingData,
@@ -102,8 +112,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     out = new ChannelOutput(channel, deadline::extendFor);
     ConnectionInfo info = connectionInfo(channel);
     step(
+        true,
         () -> {
-          session = factory.newSession(info);
+          session = factory.newSession(info, this::requestWake);
           session.open(out);
           return 0;
         });
@@ -160,6 +171,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   private void receive() {
     Received next = input.peek();
     step(
+        true,
         () -> {
           long taken = 0;
           while (!next.isEmpty() && !out.isFull() && !out.closeRequested() && !out.tlsRequested()) {
@@ -172,12 +184,42 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         });
   }
 
+  /** The session's waker: cheap and safe from any thread; one wake for requests until it runs. */
+  private void requestWake() {
+    if (!wakeRequested.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      ctx.executor().execute(this::wakeIfIdle);
+    } catch (RejectedExecutionException shuttingDown) {
+      // the adapter is stopping, and the connection with it
+    }
+  }
+
+  private void wakeIfIdle() {
+    if (!stepping && ctx.channel().isActive()) {
+      wake();
+    } // else proceed() takes it once the current step's output is out
+  }
+
+  private void wake() {
+    wakeRequested.set(false); // a request from now on gets a wake of its own
+    step(
+        false,
+        () -> {
+          session.wake(out);
+          return 0;
+        });
+  }
+
   /**
    * Runs an engine step on the worker pool with the clock stopped; then sends its output.
    *
+   * @param answersClient whether output of this step is a response to the client, which renews the
+   *     deadline
    * @param work calls the engine; answers how many bytes of input it took
    */
-  private void step(LongSupplier work) {
+  private void step(boolean answersClient, LongSupplier work) {
     stepping = true;
     deadline.stop();
     Channel channel = ctx.channel();
@@ -199,7 +241,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
           }
           StepEnd end =
               new StepEnd(
-                  out.hasPending(),
+                  answersClient && out.hasPending(),
                   taken,
                   session.idleTimeout(),
                   session.receivingData(),
@@ -215,7 +257,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       out.discard(); // gone meanwhile: close what the step opened, start no timer
       return;
     }
-    if (end.responded()) {
+    if (end.renewsDeadline()) {
       deadline.renew(end.limit());
     } else if (end.receivingData()) {
       deadline.extendFor(end.bytesTaken());
@@ -247,10 +289,12 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** The client has taken our output: go on with what it sent, or read more. */
+  /** The client has taken our output: wake the session if it asked, go on with input, or read. */
   private void proceed() {
     stepping = false;
-    if (!input.isEmpty()) {
+    if (wakeRequested.get()) {
+      wake();
+    } else if (!input.isEmpty()) {
       receive();
     } else {
       ctx.read();
@@ -263,6 +307,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     step(
+        true,
         () -> {
           session.idle(out);
           return 0;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Output;
 import dev.yubin.protocol.ProtocolSession;
+import dev.yubin.protocol.ProtocolSessionFactory;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -57,6 +58,9 @@ class SessionHandlerTest {
     int openStreams;
     int mostOpenStreams;
     Runnable afterRetr = () -> {};
+    Runnable waker;
+    int wakes;
+    int wakeBytes;
 
     @Override
     public void open(Output out) {
@@ -86,6 +90,9 @@ class SessionHandlerTest {
           out.write(message());
           out.writeLine(".");
           afterRetr.run();
+        } else if (command.equals("NOTIFY")) {
+          waker.run(); // as a backend would, from another thread, while the engine works
+          out.writeLine("OK NOTIFY");
         } else if (command.equals("DATA")) {
           inData = true;
           out.writeLine("354 GO");
@@ -108,6 +115,13 @@ class SessionHandlerTest {
           openStreams--;
         }
       };
+    }
+
+    @Override
+    public void wake(Output out) {
+      wakes++;
+      out.writeLine("WOKEN " + wakes);
+      out.write(new byte[wakeBytes]);
     }
 
     @Override
@@ -197,7 +211,7 @@ class SessionHandlerTest {
   private void connect(TlsContext tls) {
     channel =
         new EmbeddedChannel(
-            peer, new ChunkedWriteHandler(), new SessionHandler(c -> engine, tls, workers::add)) {
+            peer, new ChunkedWriteHandler(), new SessionHandler(factory(), tls, workers::add)) {
           @Override
           protected SocketAddress remoteAddress0() {
             return new InetSocketAddress("192.0.2.1", 40000);
@@ -215,6 +229,22 @@ class SessionHandlerTest {
 
   private void connect() {
     connect(null);
+  }
+
+  /** Hands the transport's waker to the engine, as a session that waits on events keeps it. */
+  private ProtocolSessionFactory factory() {
+    return new ProtocolSessionFactory() {
+      @Override
+      public ProtocolSession newSession(ConnectionInfo connection) {
+        throw new AssertionError("the transport gives every session a waker");
+      }
+
+      @Override
+      public ProtocolSession newSession(ConnectionInfo connection, Runnable waker) {
+        engine.waker = waker;
+        return engine;
+      }
+    };
   }
 
   /** Runs engine steps and event-loop tasks until neither has any left. */
@@ -421,6 +451,77 @@ class SessionHandlerTest {
 
     assertThat(engine.lines).containsExactly("NOOP", "STARTTLS");
     assertThat(channel.pipeline().get(SslHandler.class)).isNotNull();
+  }
+
+  @Test
+  void aWakeFromAnyThreadRunsOnTheSessionsTurnAndRequestsBeforeItComeToOne() throws Exception {
+    connect();
+    Thread backend =
+        new Thread(
+            () -> {
+              engine.waker.run();
+              engine.waker.run();
+              engine.waker.run();
+            });
+    backend.start();
+    backend.join();
+    drain();
+    assertThat(engine.wakes).isEqualTo(1);
+    assertThat(peer.text()).isEqualTo("HELLO\r\nWOKEN 1\r\n");
+
+    engine.waker.run();
+    drain();
+    assertThat(engine.wakes).isEqualTo(2);
+  }
+
+  @Test
+  void aWakeAskedForDuringAStepRunsAfterThatStepsOutputIsSent() {
+    connect();
+    send("NOTIFY\r\nPING\r\n");
+    assertThat(engine.wakes).isEqualTo(1);
+    assertThat(peer.text()).isEqualTo("HELLO\r\nOK NOTIFY\r\nOK PING\r\nWOKEN 1\r\n");
+    send("PING\r\n");
+    assertThat(peer.text()).endsWith("WOKEN 1\r\nOK PING\r\n");
+  }
+
+  @Test
+  void aWakeWaitsUntilTheClientHasTakenTheOutputBeforeIt() {
+    connect();
+    peer.reading = false;
+    engine.wakeBytes = ChannelOutput.STEP_OUTPUT_LIMIT;
+    engine.waker.run();
+    drain();
+    assertThat(engine.wakes).isEqualTo(1);
+
+    engine.waker.run();
+    drain();
+    assertThat(engine.wakes).as("not while the last wake's output waits").isEqualTo(1);
+
+    peer.take();
+    drain();
+    assertThat(engine.wakes).isEqualTo(2);
+  }
+
+  @Test
+  void whatAWakeWritesDoesNotRenewTheDeadline() {
+    connect();
+    advance(Duration.ofSeconds(6));
+    engine.waker.run();
+    drain();
+    assertThat(peer.text()).endsWith("WOKEN 1\r\n");
+
+    advance(DEADLINE.minusSeconds(6));
+    assertThat(engine.idled).isTrue();
+  }
+
+  @Test
+  void aWakeAfterTheConnectionClosedIsIgnored() {
+    connect();
+    channel.close();
+    drain();
+    engine.waker.run();
+    drain();
+    assertThat(engine.wakes).isZero();
   }
 
   @Test
