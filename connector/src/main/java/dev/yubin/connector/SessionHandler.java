@@ -131,7 +131,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       buf.release();
     }
     if (!stepping) {
-      receive();
+      proceed(); // and if the read brought nothing, read again
     }
   }
 
@@ -231,7 +231,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
           long taken = 0;
           try {
             taken = work.getAsLong();
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | Error e) {
+            // Closed either way: a connection whose step never ends would hold its slot forever.
             LOG.log(Level.SEVERE, "engine failed; closing " + channel.remoteAddress(), e);
             out.close();
           }

@@ -90,6 +90,8 @@ class SessionHandlerTest {
           out.write(message());
           out.writeLine(".");
           afterRetr.run();
+        } else if (command.equals("RECURSE")) {
+          throw new StackOverflowError("a parser gone too deep");
         } else if (command.equals("NOTIFY")) {
           waker.run(); // as a backend would, from another thread, while the engine works
           out.writeLine("OK NOTIFY");
@@ -522,6 +524,24 @@ class SessionHandlerTest {
     engine.waker.run();
     drain();
     assertThat(engine.wakes).isZero();
+  }
+
+  @Test
+  void anEngineThatFailsWithAnErrorHasItsConnectionClosed() {
+    connect();
+    send("RECURSE\r\n");
+    assertThat(channel.isActive()).isFalse();
+    assertThat(engine.closed).isTrue();
+  }
+
+  @Test
+  void aReadThatBringsNothingIsFollowedByAnotherRead() {
+    connect();
+    int readsBefore = peer.readRequests;
+    send("");
+    assertThat(peer.readRequests).isGreaterThan(readsBefore);
+    send("PING\r\n");
+    assertThat(peer.text()).endsWith("OK PING\r\n");
   }
 
   @Test
