@@ -63,9 +63,6 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
   @ConfigProperty(description = "POP3 port (yubin.pop3.port)")
   private Integer pop3Port;
 
-  /** Failed logins per client address and user, counted across SMTP AUTH and POP3 alike. */
-  private final AuthFailureLimiter authFailures = AuthFailureLimiter.defaults();
-
   @ConfigProperty(description = "Largest message accepted, in bytes (yubin.smtp.max-message-size)")
   private Integer maxMessageSize;
 
@@ -77,6 +74,9 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
   private transient Map<MessageEndpointFactory, List<Listener>> listeners;
   private transient TlsContext tls;
   private transient ConnectionLimiter limits;
+
+  /** Failed logins per client network and user, counted across SMTP AUTH and POP3 alike. */
+  private transient AuthFailureLimiter authFailures;
 
   @Override
   public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -90,6 +90,20 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
         new ConnectionLimiter(
             Settings.integer("yubin.max-connections", null, 5000),
             Settings.integer("yubin.max-connections-per-ip", null, 50));
+    authFailures =
+        new AuthFailureLimiter(
+            Settings.integer(
+                "yubin.auth.max-failures-per-network",
+                null,
+                AuthFailureLimiter.DEFAULT_MAX_PER_NETWORK),
+            Settings.integer(
+                "yubin.auth.max-failures-per-user", null, AuthFailureLimiter.DEFAULT_MAX_PER_USER),
+            Duration.ofSeconds(
+                Settings.integer(
+                    "yubin.auth.failure-window",
+                    null,
+                    (int) AuthFailureLimiter.DEFAULT_WINDOW.toSeconds())),
+            Clock.systemUTC());
     LOG.info("Yubin resource adapter started");
   }
 
