@@ -1,6 +1,7 @@
 package dev.yubin.ejb.interfaces.jca;
 
 import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.application.Authentication;
 import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
 import dev.yubin.ejb.application.SubmissionPolicy;
@@ -34,8 +35,12 @@ public class SmtpBackendBean implements SmtpBackend {
   @Override
   public AuthResult authenticate(
       SmtpSessionInfo session, String authorizationId, String user, String password) {
-    return accounts
-        .authenticate(user, password)
+    Authentication login = accounts.authenticate(user, password);
+    if (login.busy()) {
+      return AuthResult.unavailable();
+    }
+    return login
+        .account()
         .filter(a -> authorizationId == null || authorizationId.equalsIgnoreCase(a.getAddress()))
         .map(a -> AuthResult.accepted(a.getAddress()))
         .orElseGet(AuthResult::rejected);
