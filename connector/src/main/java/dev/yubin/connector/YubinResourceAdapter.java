@@ -63,9 +63,6 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
   @ConfigProperty(description = "POP3 port (yubin.pop3.port)")
   private Integer pop3Port;
 
-  /** Failed logins per client address and user, counted across SMTP AUTH and POP3 alike. */
-  private final AuthFailureLimiter authFailures = AuthFailureLimiter.defaults();
-
   @ConfigProperty(description = "Largest message accepted, in bytes (yubin.smtp.max-message-size)")
   private Integer maxMessageSize;
 
@@ -77,6 +74,9 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
   private transient Map<MessageEndpointFactory, List<Listener>> listeners;
   private transient TlsContext tls;
 
+  /** Failed logins per client network and user, counted across SMTP AUTH and POP3 alike. */
+  private transient AuthFailureLimiter authFailures;
+
   @Override
   public void start(BootstrapContext context) throws ResourceAdapterInternalException {
     WorkManagerExecutor threads = new WorkManagerExecutor(context.getWorkManager());
@@ -85,6 +85,20 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
     workerPool = new WorkerPool(Settings.integer("yubin.workers", workers, 32), threads);
     listeners = new ConcurrentHashMap<>();
     tls = new TlsContext(tlsSource(), Clock.systemUTC());
+    authFailures =
+        new AuthFailureLimiter(
+            Settings.integer(
+                "yubin.auth.max-failures-per-network",
+                null,
+                AuthFailureLimiter.DEFAULT_MAX_PER_NETWORK),
+            Settings.integer(
+                "yubin.auth.max-failures-per-user", null, AuthFailureLimiter.DEFAULT_MAX_PER_USER),
+            Duration.ofSeconds(
+                Settings.integer(
+                    "yubin.auth.failure-window",
+                    null,
+                    (int) AuthFailureLimiter.DEFAULT_WINDOW.toSeconds())),
+            Clock.systemUTC());
     LOG.info("Yubin resource adapter started");
   }
 

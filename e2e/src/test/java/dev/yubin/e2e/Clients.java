@@ -51,8 +51,8 @@ final class Clients {
   /**
    * One smtplib session to PORT of the server ({@code esmtp_client.py}: {@code --tls
    * starttls|implicit}, {@code --auth login|PLAIN|LOGIN}, {@code --user}, {@code --password},
-   * {@code --from}, {@code --to}, {@code --file}, {@code --mail-option}); fails unless the script
-   * ran to its end.
+   * {@code --from}, {@code --to}, {@code --file}, {@code --mail-option}, {@code --source}, {@code
+   * --timeout}); fails unless the script ran to its end.
    */
   static List<String> esmtp(YubinServer server, int port, String... options) {
     List<String> args = new ArrayList<>();

@@ -40,5 +40,6 @@ class AddressTest {
     assertThat(Address.parse("@a.test")).isEmpty();
     assertThat(Address.parse("a@")).isEmpty();
     assertThat(Address.parse("a@.")).isEmpty();
+    assertThat(Address.parse("a@ b.test")).as("whitespace outside quotes").isEmpty();
   }
 }

@@ -95,13 +95,15 @@ public interface AccountServiceContract {
     accounts().addDomain(domain);
     accounts().addUser("dave@" + domain, PASSWORD);
 
-    assertThat(accounts().authenticate("dave@" + domain, PASSWORD))
+    assertThat(accounts().authenticate("dave@" + domain, PASSWORD).account())
         .map(Account::getAddress)
         .contains("dave@" + domain);
-    assertThat(accounts().authenticate("DAVE@" + domain + ".", PASSWORD)).isPresent();
-    assertThat(accounts().authenticate("dave@" + domain, PASSWORD + " ")).isEmpty();
-    assertThat(accounts().authenticate("dave@" + domain, "")).isEmpty();
-    assertThat(accounts().authenticate("eve@" + domain, PASSWORD)).isEmpty();
+    assertThat(accounts().authenticate("DAVE@" + domain + ".", PASSWORD).account()).isPresent();
+    assertThat(accounts().authenticate("\"d\\ave\"@" + domain, PASSWORD).account()).isPresent();
+    assertThat(accounts().authenticate("dave@ " + domain, PASSWORD).account()).isEmpty();
+    assertThat(accounts().authenticate("dave@" + domain, PASSWORD + " ").account()).isEmpty();
+    assertThat(accounts().authenticate("dave@" + domain, "").account()).isEmpty();
+    assertThat(accounts().authenticate("eve@" + domain, PASSWORD).account()).isEmpty();
   }
 
   @Test

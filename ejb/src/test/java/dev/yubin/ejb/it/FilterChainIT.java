@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.application.ClientNames;
 import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
 import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
@@ -45,6 +46,7 @@ public class FilterChainIT {
 
   @Inject AccountService accounts;
   @Inject LocalDelivery delivery;
+  @Inject ClientNames clientNames;
   @Inject MailStore store;
   @Inject MessageRepository messages;
 
@@ -103,6 +105,12 @@ public class FilterChainIT {
     SpoolFile spool = store.files().newSpoolFile();
     byte[] bytes = message.getBytes(US_ASCII);
     spool.write(bytes, 0, bytes.length);
-    return delivery.deliver(SESSION, new Envelope("sender@remote.test", List.of(recipient)), spool);
+    return delivery.deliver(
+        SESSION, client(), new Envelope("sender@remote.test", List.of(recipient)), spool);
+  }
+
+  /** The client as the Received header names it, looked up as SmtpBackendBean does. */
+  private String client() {
+    return clientNames.describe(SESSION.connection().remoteAddress());
   }
 }

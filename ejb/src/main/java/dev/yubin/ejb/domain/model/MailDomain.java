@@ -1,5 +1,6 @@
 package dev.yubin.ejb.domain.model;
 
+import dev.yubin.protocol.CanonicalAddress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -9,7 +10,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 
 /** A domain whose mail this server stores (a local domain, RFC 5321 §2.3.5). */
 @Entity
@@ -40,8 +40,7 @@ public class MailDomain {
 
   /** Domain names compare case-insensitively and without a trailing dot. */
   public static String normalize(String name) {
-    String lower = name.trim().toLowerCase(Locale.ROOT);
-    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    return CanonicalAddress.domain(name.trim());
   }
 
   public Long getId() {
