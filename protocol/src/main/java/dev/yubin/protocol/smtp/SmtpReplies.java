@@ -11,6 +11,7 @@ final class SmtpReplies {
   static final Reply LINE_TOO_LONG = Reply.of(500, "5.5.2", "Error: line too long");
   static final Reply BAD_CHARACTERS =
       Reply.of(500, "5.5.2", "Error: command contains NUL, CR or 8-bit characters");
+  static final Reply BAD_HELO_NAME = Reply.of(501, "5.5.2", "Helo command rejected: Invalid name");
   static final Reply BAD_SENDER = Reply.of(501, "5.1.7", "Bad sender address syntax");
   static final Reply BAD_RECIPIENT = Reply.of(501, "5.1.3", "Bad recipient address syntax");
   static final Reply BAD_PARAMETERS = Reply.of(501, "5.5.4", "Bad parameter syntax");
