@@ -47,6 +47,9 @@ final class SmtpReplies {
   static final Reply AUTH_NOT_ENABLED = Reply.of(503, "5.5.1", "Error: authentication not enabled");
   static final Reply AUTH_REQUIRED = Reply.of(530, "5.7.0", "Authentication required");
 
+  /** A DSN parameter where DSN is not offered (Postfix's words, for its discarded keyword). */
+  static final Reply DSN_DISABLED = Reply.of(501, "5.7.1", "DSN support is disabled");
+
   /** RFC 6531 §3.7.4.1: a non-ASCII address in a transaction without SMTPUTF8. */
   static final Reply NEEDS_SMTPUTF8 = Reply.of(553, "5.6.7", "Non-ASCII address requires SMTPUTF8");
 

@@ -31,12 +31,21 @@ class SmtpEsmtpTest {
   }
 
   @Test
-  void dsnParametersAreDecodedIntoTheEnvelope() {
-    send(
-        "MAIL FROM:<carol@sender.test> RET=HDRS ENVID=QQ314159+2B1\r\n"
-            + "RCPT TO:<alice@example.test> NOTIFY=success,FAILURE ORCPT=rfc822;Alice+40example.test\r\n"
-            + "RCPT TO:<bob@example.test> NOTIFY=NEVER\r\n"
-            + "RCPT TO:<postmaster>\r\nDATA\r\nhi\r\n.\r\n");
+  void dsnParametersAreDecodedIntoTheEnvelopeWhereMailNeedsAuth() {
+    SmtpSession submission =
+        (SmtpSession)
+            new SmtpSessionFactory(
+                    TestSmtp.config().withAuth(true, true).withAuthRequiresTls(false), backend)
+                .newSession(TestSmtp.CONNECTION);
+    submission.open(out);
+    byte[] wire =
+        ("EHLO client.test\r\nAUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=\r\n"
+                + "MAIL FROM:<carol@sender.test> RET=HDRS ENVID=QQ314159+2B1\r\n"
+                + "RCPT TO:<alice@example.test> NOTIFY=success,FAILURE ORCPT=rfc822;Alice+40example.test\r\n"
+                + "RCPT TO:<bob@example.test> NOTIFY=NEVER\r\n"
+                + "RCPT TO:<postmaster>\r\nDATA\r\nhi\r\n.\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    submission.receive(wire, 0, wire.length, out);
     Envelope envelope = backend.delivered().get(0).envelope();
     assertThat(envelope.dsn()).isEqualTo(new DsnRequest(DsnReturn.HDRS, "QQ314159+1"));
     assertThat(envelope.smtpUtf8()).isFalse();
