@@ -512,6 +512,29 @@ class SmtpClientTest {
   }
 
   @Test
+  void bareCrAndLfLeaveAsCrlfSoThatCrDotCrIsStuffed() throws Exception {
+    byte[][] wire = new byte[1][];
+    try (FakeSmtpServer server =
+        new FakeSmtpServer(
+            s -> {
+              s.ehlo();
+              wire[0] = s.transaction(1);
+              s.quit();
+            })) {
+      DeliveryReport report =
+          client.deliver(
+              server.target(),
+              settings,
+              message("Subject: x\r\n\r\nhi\r.\rMAIL FROM:<ceo@b.test>\n.\nend", "b@b.test"));
+      server.finish();
+
+      assertThat(statuses(report)).containsExactly(DeliveryStatus.DELIVERED);
+      assertThat(new String(wire[0], StandardCharsets.US_ASCII))
+          .isEqualTo("Subject: x\r\n\r\nhi\r\n..\r\nMAIL FROM:<ceo@b.test>\r\n..\r\nend\r\n.\r\n");
+    }
+  }
+
+  @Test
   void twoMessagesOverOneConnectionWithRsetBetween() throws Exception {
     try (FakeSmtpServer server =
         new FakeSmtpServer(
