@@ -1,15 +1,17 @@
 package dev.yubin.ejb.application;
 
 import dev.yubin.ejb.domain.model.MailDomain;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * An address as the store keys it: {@code local@domain}, all lower case (local parts are treated
- * case-insensitively, as Postfix and Dovecot do for local users), domain without a trailing dot. A
- * quoted local part that needs no quotes is the same address without them ({@code "bob"@d} is
- * {@code bob@d}, RFC 5321 §4.1.2); one that does ({@code "a@b"@d}) keeps them.
+ * case-insensitively, as Postfix and Dovecot do for local users) and in NFC (RFC 6530 §10.1), the
+ * domain in ASCII with A-labels and without a trailing dot ({@link MailDomain#normalize}). A quoted
+ * local part that needs no quotes is the same address without them ({@code "bob"@d} is {@code
+ * bob@d}, RFC 5321 §4.1.2); one that does ({@code "a@b"@d}) keeps them.
  */
 public record Address(String localPart, String domain) {
 
@@ -22,7 +24,9 @@ public record Address(String localPart, String domain) {
     if (at <= 0 || at == text.length() - 1) {
       return Optional.empty();
     }
-    String local = unquoted(text.substring(0, at)).toLowerCase(Locale.ROOT);
+    String local =
+        Normalizer.normalize(unquoted(text.substring(0, at)), Normalizer.Form.NFC)
+            .toLowerCase(Locale.ROOT);
     String domain = MailDomain.normalize(text.substring(at + 1));
     if (domain.isEmpty()) {
       return Optional.empty();
