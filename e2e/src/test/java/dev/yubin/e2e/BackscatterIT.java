@@ -79,18 +79,8 @@ class BackscatterIT {
 
     // A message relayed after it marks the time by which a report would have gone out too.
     List<String> output =
-        Clients.esmtp(
+        Clients.submit(
             server,
-            server.submissionPort(),
-            "--tls",
-            "starttls",
-            "--auth",
-            "login",
-            "--user",
-            submitter,
-            "--password",
-            Clients.PASSWORD,
-            "--from",
             submitter,
             "--to",
             "marker@elsewhere.test",

@@ -69,18 +69,8 @@ class InternationalDomainIT {
 
     // Submission: the domain in decomposed form (u + combining diaeresis), NFC makes it the same.
     List<String> submission =
-        Clients.esmtp(
+        Clients.submit(
             server,
-            server.submissionPort(),
-            "--tls",
-            "starttls",
-            "--auth",
-            "login",
-            "--user",
-            sender,
-            "--password",
-            Clients.PASSWORD,
-            "--from",
             sender,
             "--to",
             Clients.arg("anna@bu\u0308cher.e2e.test"),

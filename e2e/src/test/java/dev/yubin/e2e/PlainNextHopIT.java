@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,31 +48,21 @@ class PlainNextHopIT {
   }
 
   static List<String> submit(String subject, List<String> rcptOptions, String... to) {
-    Path file =
-        Clients.messageFile(Clients.crlf("From: x@a.test", "Subject: " + subject, "", "hello"));
+    return submit(
+        Clients.crlf("From: x@a.test", "Subject: " + subject, "", "hello"), rcptOptions, to);
+  }
+
+  /** MESSAGE from x@a.test over submission; fails unless it was accepted. */
+  static List<String> submit(byte[] message, List<String> rcptOptions, String... to) {
     List<String> args =
         new java.util.ArrayList<>(
-            List.of(
-                "--tls",
-                "starttls",
-                "--auth",
-                "login",
-                "--user",
-                "x@a.test",
-                "--password",
-                Clients.PASSWORD,
-                "--from",
-                "x@a.test",
-                "--file",
-                file.toString(),
-                "--to"));
+            List.of("--file", Clients.messageFile(message).toString(), "--to"));
     args.addAll(List.of(to));
     if (!rcptOptions.isEmpty()) {
       args.add("--rcpt-option");
       args.addAll(rcptOptions);
     }
-    List<String> output =
-        Clients.esmtp(server, server.submissionPort(), args.toArray(String[]::new));
+    List<String> output = Clients.submit(server, "x@a.test", args.toArray(String[]::new));
     assertThat(Clients.line(output, "DATA")).startsWith("DATA 250");
     return output;
   }
@@ -127,25 +116,7 @@ class PlainNextHopIT {
         (new String(Clients.crlf("From: x@a.test", "Subject: dots", ""), US_ASCII)
                 + new String(body, US_ASCII))
             .getBytes(US_ASCII);
-    List<String> output =
-        Clients.esmtp(
-            server,
-            server.submissionPort(),
-            "--tls",
-            "starttls",
-            "--auth",
-            "login",
-            "--user",
-            "x@a.test",
-            "--password",
-            Clients.PASSWORD,
-            "--from",
-            "x@a.test",
-            "--to",
-            "dots@plain.test",
-            "--file",
-            Clients.messageFile(message).toString());
-    assertThat(Clients.line(output, "DATA")).startsWith("DATA 250");
+    submit(message, List.of(), "dots@plain.test");
 
     byte[] raw =
         SeedFlowIT.await(
