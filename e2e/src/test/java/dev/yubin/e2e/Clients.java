@@ -63,6 +63,29 @@ final class Clients {
   }
 
   /**
+   * One authenticated submission with smtplib: STARTTLS on the submission port, AUTH and MAIL FROM
+   * as USER (password {@link #PASSWORD}), then OPTIONS ({@code --to}, {@code --file}, {@code
+   * --mail-option}, {@code --rcpt-option}); see {@link #esmtp}.
+   */
+  static List<String> submit(YubinServer server, String user, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--tls",
+                "starttls",
+                "--auth",
+                "login",
+                "--user",
+                user,
+                "--password",
+                PASSWORD,
+                "--from",
+                user));
+    args.addAll(List.of(options));
+    return esmtp(server, server.submissionPort(), args.toArray(String[]::new));
+  }
+
+  /**
    * TEXT as a command-line argument for the Python clients: as is when ASCII, else {@code
    * utf8-hex:} and its UTF-8 octets in hex (a JVM in the C locale would turn them into '?').
    */

@@ -1,5 +1,7 @@
 package dev.yubin.protocol;
 
+import java.net.IDN;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -44,10 +46,22 @@ public record CanonicalAddress(String localPart, String domain) {
     return Optional.of(new CanonicalAddress(local.get().toLowerCase(Locale.ROOT), domain));
   }
 
-  /** A domain name as it compares: lower case, without a trailing dot. */
+  /**
+   * A domain name as it compares: lower case, without a trailing dot, a Unicode name in its ASCII
+   * form where the JDK's IDNA can give one (so {@code bücher.example} and {@code
+   * xn--bcher-kva.example} count as one name; the store normalises by UTS #46 on top of this).
+   */
   public static String domain(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    String lower = Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    String bare = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    if (bare.chars().allMatch(c -> c < 0x80) || bare.startsWith("[")) {
+      return bare;
+    }
+    try {
+      return IDN.toASCII(bare, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException notIdna) {
+      return bare;
+    }
   }
 
   /**

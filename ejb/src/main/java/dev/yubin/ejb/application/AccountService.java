@@ -1,6 +1,7 @@
 package dev.yubin.ejb.application;
 
 import dev.yubin.ejb.domain.model.Account;
+import dev.yubin.ejb.domain.model.DomainName;
 import dev.yubin.ejb.domain.model.MailDomain;
 import dev.yubin.ejb.infrastructure.persistence.jpa.AccountRepository;
 import dev.yubin.ejb.infrastructure.persistence.jpa.AliasRepository;
@@ -28,12 +29,14 @@ public class AccountService {
   @ConfigProperty(name = "yubin.quota.default")
   Optional<String> defaultQuota;
 
-  /** Adds a local domain; answers false if it existed. */
+  /**
+   * Adds a local domain, given in either form (U-labels or A-labels), stored by its A-labels;
+   * answers false if it existed.
+   */
   public boolean addDomain(String name) {
-    String normalized = MailDomain.normalize(name);
-    if (normalized.isEmpty() || !normalized.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
-      throw new InvalidRequestException("not a domain name: " + name);
-    }
+    String normalized =
+        DomainName.toAscii(name)
+            .orElseThrow(() -> new InvalidRequestException("not a domain name: " + name));
     if (repository.findDomain(normalized).isPresent()) {
       return false;
     }
@@ -41,8 +44,12 @@ public class AccountService {
     return true;
   }
 
+  /** The local domains as people read them: U-labels (see {@link DomainName#toUnicode}). */
   public List<String> domains() {
-    return repository.domains().stream().map(MailDomain::getName).toList();
+    return repository.domains().stream()
+        .map(MailDomain::getName)
+        .map(DomainName::toUnicode)
+        .toList();
   }
 
   public boolean isLocalDomain(String domain) {

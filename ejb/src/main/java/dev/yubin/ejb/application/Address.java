@@ -1,18 +1,28 @@
 package dev.yubin.ejb.application;
 
+import dev.yubin.ejb.domain.model.MailDomain;
 import dev.yubin.protocol.CanonicalAddress;
+import java.text.Normalizer;
 import java.util.Optional;
 
 /**
- * An address as the store keys it, in the canonical form of {@link CanonicalAddress} (the one the
- * login throttle counts by too): {@code local@domain}, all lower case, domain without a trailing
- * dot, quotes only where the local part needs them.
+ * An address as the store keys it: {@code local@domain}, all lower case (local parts are treated
+ * case-insensitively, as Postfix and Dovecot do for local users) and in NFC (RFC 6530 §10.1), the
+ * domain in ASCII with A-labels and without a trailing dot ({@link MailDomain#normalize}). The
+ * local part is spelled as {@link CanonicalAddress} spells it (the form the login throttle counts
+ * by).
  */
 public record Address(String localPart, String domain) {
 
   /** Parses {@code local@domain}; empty when it is no address (see {@link CanonicalAddress}). */
   public static Optional<Address> parse(String text) {
-    return CanonicalAddress.parse(text).map(a -> new Address(a.localPart(), a.domain()));
+    return CanonicalAddress.parse(text)
+        .map(
+            a ->
+                new Address(
+                    Normalizer.normalize(a.localPart(), Normalizer.Form.NFC),
+                    MailDomain.normalize(a.domain())))
+        .filter(a -> !a.domain().isEmpty());
   }
 
   @Override

@@ -12,6 +12,14 @@ class AddressTest {
   }
 
   @Test
+  void internationalAddressesAreKeyedInNfcWithALabels() {
+    Address expected = new Address("jörg", "xn--bcher-kva.example");
+    assertThat(Address.parse("Jörg@Bücher.example")).hasValue(expected);
+    assertThat(Address.parse("jo\u0308rg@xn--bcher-kva.example")).hasValue(expected);
+    assertThat(Address.parse("JÖRG@bu\u0308cher.EXAMPLE.")).hasValue(expected);
+  }
+
+  @Test
   void splitsAtTheLastAt() {
     assertThat(Address.parse("\"a@b\"@c.test").map(Address::domain)).hasValue("c.test");
   }

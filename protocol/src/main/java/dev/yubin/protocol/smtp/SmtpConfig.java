@@ -68,6 +68,18 @@ public record SmtpConfig(
   }
 
   /**
+   * Whether DSN (RFC 3461) is advertised and its parameters (NOTIFY, ORCPT, RET, ENVID) accepted:
+   * only where MAIL needs AUTH, so that reports go only where an authenticated user asked for them.
+   * On the MX port anyone can forge the sender, and success reports or returned headers would
+   * reflect mail to a victim; there DSN is neither advertised nor accepted (501 5.7.1), as Postfix
+   * with {@code smtpd_discard_ehlo_keywords = dsn}. Failure reports still go to the reverse-path
+   * there, as RFC 5321 §6.1 requires.
+   */
+  public boolean dsnOffered() {
+    return authRequired;
+  }
+
+  /**
    * Limits with the MX policy: no TLS (until {@link #withTlsAvailable}), no AUTH, and AUTH over TLS
    * only should it be turned on.
    */
