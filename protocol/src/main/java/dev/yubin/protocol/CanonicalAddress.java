@@ -1,6 +1,5 @@
 package dev.yubin.protocol;
 
-import java.net.IDN;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,21 +46,12 @@ public record CanonicalAddress(String localPart, String domain) {
   }
 
   /**
-   * A domain name as it compares: lower case, without a trailing dot, a Unicode name in its ASCII
-   * form where the JDK's IDNA can give one (so {@code bücher.example} and {@code
-   * xn--bcher-kva.example} count as one name; the store normalises by UTS #46 on top of this).
+   * A domain name as it compares: in NFC, lower case, without a trailing dot (the store further
+   * maps Unicode labels to A-labels by UTS #46).
    */
   public static String domain(String name) {
     String lower = Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-    String bare = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
-    if (bare.chars().allMatch(c -> c < 0x80) || bare.startsWith("[")) {
-      return bare;
-    }
-    try {
-      return IDN.toASCII(bare, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException notIdna) {
-      return bare;
-    }
+    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
   }
 
   /**
