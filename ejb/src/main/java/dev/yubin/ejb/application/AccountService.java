@@ -10,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,6 +19,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class AccountService {
+
+  /** Letters, digits, hyphens and dots; at most 253 characters, labels of 63 (RFC 1035 §2.3.4). */
+  private static final String LABEL = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
+
+  private static final Pattern DOMAIN_NAME =
+      Pattern.compile("(?=.{1,253}$)" + LABEL + "(\\." + LABEL + ")*");
 
   private final PasswordHasher hasher = new PasswordHasher();
 
@@ -31,7 +38,7 @@ public class AccountService {
   /** Adds a local domain; answers false if it existed. */
   public boolean addDomain(String name) {
     String normalized = MailDomain.normalize(name);
-    if (normalized.isEmpty() || !normalized.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
+    if (!DOMAIN_NAME.matcher(normalized).matches()) {
       throw new InvalidRequestException("not a domain name: " + name);
     }
     if (repository.findDomain(normalized).isPresent()) {

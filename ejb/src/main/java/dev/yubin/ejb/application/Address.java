@@ -16,8 +16,20 @@ public record Address(String localPart, String domain) {
   private static final Pattern DOT_ATOM =
       Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
 
-  /** Parses {@code local@domain}; empty when there is no {@code @} or a part is empty. */
+  /**
+   * The longest address: a path is at most 256 octets with its angle brackets (RFC 5321
+   * §4.5.3.1.3).
+   */
+  public static final int MAX_LENGTH = 254;
+
+  /**
+   * Parses {@code local@domain}; empty when there is no {@code @}, a part is empty, or it is longer
+   * than {@link #MAX_LENGTH}.
+   */
   public static Optional<Address> parse(String text) {
+    if (text.length() > MAX_LENGTH) {
+      return Optional.empty();
+    }
     int at = text.lastIndexOf('@');
     if (at <= 0 || at == text.length() - 1) {
       return Optional.empty();
