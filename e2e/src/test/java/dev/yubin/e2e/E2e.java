@@ -68,14 +68,24 @@ final class E2e {
    * files so that no pipe can fill up.
    */
   static Result run(List<String> command, Map<String, String> environment, Path directory) {
+    return run(command, environment, directory, null);
+  }
+
+  /** As {@link #run(List, Map, Path)}, with INPUT on the command's stdin (null: /dev/null). */
+  static Result run(
+      List<String> command, Map<String, String> environment, Path directory, String input) {
     Path out = tempFile("out");
     Path err = tempFile("err");
+    Path in = Path.of("/dev/null");
     try {
+      if (input != null) {
+        in = Files.writeString(tempFile("in"), input, UTF_8);
+      }
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectOutput(out.toFile())
               .redirectError(err.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+              .redirectInput(ProcessBuilder.Redirect.from(in.toFile()));
       if (directory != null) {
         builder.directory(directory.toFile());
       }
@@ -100,6 +110,9 @@ final class E2e {
       try {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
+        if (input != null) {
+          Files.deleteIfExists(in);
+        }
       } catch (IOException ignored) {
         // under target/, cleaned by the next build
       }

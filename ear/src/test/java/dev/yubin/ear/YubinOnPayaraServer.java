@@ -72,6 +72,8 @@ final class YubinOnPayaraServer implements AutoCloseable {
       settings.put("yubin.db.url", "jdbc:h2:file:" + data.resolve("db/yubin"));
       settings.put("yubin.db.user", "yubin");
       settings.put("yubin.db.password", "yubin");
+      // The admin API answers only on the domain's HTTPS listener.
+      settings.put("yubin.admin.port", Integer.toString(domain.httpsPort()));
       settings.putAll(extraSettings);
       domain.systemProperties(settings);
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Local domains: list and add; set or clear a domain's catch-all ({@code {"target":...}}). */
+@Admin
 @Path("admin/domains")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
