@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Where things are, and how the tests run outside processes (Python clients, the CLI, curl). */
 final class E2e {
@@ -36,6 +39,29 @@ final class E2e {
       return Files.createTempDirectory(Files.createDirectories(workDirectory()), prefix);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Polls PROBE until it answers non-null, and answers that; fails after TIMEOUT, naming WHAT was
+   * awaited.
+   */
+  static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("not within " + timeout + ": " + what);
+      }
+      try {
+        Thread.sleep(50); // polling interval, not a wait for the event
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 
