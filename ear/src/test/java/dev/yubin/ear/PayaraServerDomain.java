@@ -118,6 +118,11 @@ final class PayaraServerDomain implements AutoCloseable {
     remote("create-system-properties", list);
   }
 
+  /** Sets a configuration attribute ({@code asadmin set NAME=VALUE}). */
+  void set(String nameAndValue) throws IOException, InterruptedException {
+    remote("set", nameAndValue);
+  }
+
   /**
    * Deploys an archive. Implicit bean archives are off: Weld would otherwise scan every class of
    * the jars bundled in the rar (Netty), and a Netty class referring to an optional library that is
