@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -171,27 +170,7 @@ class AdminSecurityIT {
 
   /** GET /api/admin/users with curl from SOURCE: the status, a space and the body. */
   private static String curlFrom(String source, String password) {
-    String out =
-        E2e.run(
-                List.of(
-                    "curl",
-                    "-sS",
-                    "--interface",
-                    source,
-                    "--cacert",
-                    server.adminCertificate().toString(),
-                    "-w",
-                    "\n%{http_code}",
-                    "--config",
-                    "-",
-                    server.adminUri("/api/admin/users").toString()),
-                Map.of(),
-                null,
-                "user = \"admin:" + password + "\"\n")
-            .requireSuccess()
-            .stdout();
-    int newline = out.lastIndexOf('\n');
-    return out.substring(newline + 1) + " " + out.substring(0, newline);
+    return server.curlAdmin("users", password, "--interface", source);
   }
 
   @Test

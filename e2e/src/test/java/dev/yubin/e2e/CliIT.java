@@ -90,42 +90,8 @@ class CliIT {
 
   @Test
   void adminApiRefusesAWrongOrMissingPassword() {
-    String url = server.adminUri("/api/admin/users").toString();
-    String cacert = server.adminCertificate().toString();
-    E2e.Result curlWrong =
-        E2e.run(
-            List.of(
-                "curl",
-                "-sS",
-                "--cacert",
-                cacert,
-                "-o",
-                "/dev/null",
-                "-w",
-                "%{http_code}",
-                "-u",
-                "admin:wrong",
-                url),
-            Map.of(),
-            null);
-    assertThat(curlWrong.stdout()).isEqualTo("401");
-    E2e.Result curlRight =
-        E2e.run(
-            List.of(
-                "curl",
-                "-sS",
-                "--cacert",
-                cacert,
-                "-o",
-                "/dev/null",
-                "-w",
-                "%{http_code}",
-                "--config",
-                "-"),
-            Map.of(),
-            null,
-            "user = \"admin:" + server.adminPassword() + "\"\nurl = \"" + url + "\"\n");
-    assertThat(curlRight.stdout()).isEqualTo("200");
+    assertThat(server.curlAdmin("users", "wrong")).startsWith("401 ");
+    assertThat(server.curlAdmin("users", server.adminPassword())).startsWith("200 ");
 
     HttpResponse<String> none = server.admin("GET", "users", null, null);
     assertThat(none.statusCode()).isEqualTo(401);

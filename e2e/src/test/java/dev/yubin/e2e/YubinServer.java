@@ -517,6 +517,25 @@ final class YubinServer implements AutoCloseable {
     }
   }
 
+  /**
+   * GET /api/admin/PATH with curl, trusting {@link #adminCertificate()}, the password in a config
+   * on its stdin, and OPTIONS besides: the status, a space and the body.
+   */
+  String curlAdmin(String path, String password, String... options) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "curl", "-sS", "--cacert", adminCertificate().toString(), "-w", "\n%{http_code}"));
+    command.addAll(List.of(options));
+    command.addAll(List.of("--config", "-", adminUri("/api/admin/" + path).toString()));
+    String out =
+        E2e.run(command, Map.of(), null, "user = \"admin:" + password + "\"\n")
+            .requireSuccess()
+            .stdout();
+    int newline = out.lastIndexOf('\n');
+    return out.substring(newline + 1) + " " + out.substring(0, newline);
+  }
+
   private synchronized HttpClient adminHttp() {
     if (adminHttp == null) {
       adminHttp =
