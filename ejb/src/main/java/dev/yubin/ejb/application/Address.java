@@ -14,8 +14,20 @@ import java.util.Optional;
  */
 public record Address(String localPart, String domain) {
 
-  /** Parses {@code local@domain}; empty when it is no address (see {@link CanonicalAddress}). */
+  /**
+   * The longest address: a path is at most 256 octets with its angle brackets (RFC 5321
+   * §4.5.3.1.3).
+   */
+  public static final int MAX_LENGTH = 254;
+
+  /**
+   * Parses {@code local@domain}; empty when it is no address (see {@link CanonicalAddress}) or
+   * longer than {@link #MAX_LENGTH}.
+   */
   public static Optional<Address> parse(String text) {
+    if (text.length() > MAX_LENGTH) {
+      return Optional.empty();
+    }
     return CanonicalAddress.parse(text)
         .map(
             a ->

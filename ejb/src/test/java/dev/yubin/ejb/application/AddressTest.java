@@ -50,4 +50,14 @@ class AddressTest {
     assertThat(Address.parse("a@.")).isEmpty();
     assertThat(Address.parse("a@ b.test")).as("whitespace outside quotes").isEmpty();
   }
+
+  @Test
+  void refusesWhatNoPathCouldCarry() {
+    String domain = "@" + "d".repeat(60) + ".test";
+    String longest = "a".repeat(Address.MAX_LENGTH - domain.length()) + domain;
+
+    assertThat(Address.parse(longest)).isPresent();
+    assertThat(Address.parse("a" + longest)).isEmpty();
+    assertThat(Address.parse("a".repeat(400) + "@example.test")).isEmpty();
+  }
 }

@@ -41,6 +41,12 @@ public interface AccountServiceContract {
     assertThatIllegalArgumentException().isThrownBy(() -> accounts().addDomain("not a domain"));
     assertThatIllegalArgumentException().isThrownBy(() -> accounts().addDomain("."));
     assertThatIllegalArgumentException().isThrownBy(() -> accounts().addDomain("-dash.test"));
+    assertThatIllegalArgumentException()
+        .as("a label longer than 63")
+        .isThrownBy(() -> accounts().addDomain("l".repeat(64) + ".test"));
+    assertThatIllegalArgumentException()
+        .as("a name longer than 253")
+        .isThrownBy(() -> accounts().addDomain(("l".repeat(60) + ".").repeat(5) + "test"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
 import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.it.filterchain.ScriptedFilter;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.smtp.Envelope;
@@ -41,7 +42,7 @@ public class FilterChainIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return YubinDeployment.create("filter-chain-it");
+    return YubinDeployment.create("filter-chain-it", ScriptedFilter.class.getPackage());
   }
 
   @Inject AccountService accounts;

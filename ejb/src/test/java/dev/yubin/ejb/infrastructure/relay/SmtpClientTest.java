@@ -149,13 +149,13 @@ class SmtpClientTest {
             s -> {
               s.ehlo("SIZE");
               s.expect("MAIL FROM:<alice@a\\.test> SIZE=\\d+");
-              Thread.sleep(100);
+              Thread.sleep(100); // the behaviour under test: time for a client to send ahead
               if (s.pending()) {
                 throw new AssertionError("client sent RCPT before the MAIL reply");
               }
               s.reply("250 ok");
               s.expect("RCPT TO:<bob@b\\.test>");
-              Thread.sleep(100);
+              Thread.sleep(100); // as above: nothing may arrive before our reply
               if (s.pending()) {
                 throw new AssertionError("client sent more before the RCPT reply");
               }

@@ -23,6 +23,7 @@ import java.util.Map;
  * may be given with U-labels or A-labels; it is stored with A-labels and shown with U-labels (the
  * answer to a POST has both, as {@code name} and {@code ascii}).
  */
+@Admin
 @Path("admin/domains")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
