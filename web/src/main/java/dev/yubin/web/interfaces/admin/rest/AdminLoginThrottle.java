@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Failed admin logins per client address: after {@value #MAX_FAILURES} within {@link #WINDOW} the
- * address is refused without its password being checked, until the oldest failure is older than the
- * window (SMTP AUTH and POP3 use the same limiter).
+ * Failed admin logins per client network (an IPv4 address, an IPv6 /64): after {@value
+ * #MAX_FAILURES} within {@link #WINDOW} the address is refused without its password being checked,
+ * until the oldest failure is older than the window (SMTP AUTH and POP3 use the same limiter).
  */
 @ApplicationScoped
 public class AdminLoginThrottle {
@@ -20,7 +20,7 @@ public class AdminLoginThrottle {
       new AuthFailureLimiter(MAX_FAILURES, MAX_FAILURES, WINDOW, Clock.systemUTC());
 
   public boolean isBlocked(String clientAddress) {
-    return limiter.isAddressBlocked(clientAddress);
+    return limiter.isNetworkBlocked(clientAddress);
   }
 
   public void failed(String clientAddress) {
