@@ -100,7 +100,7 @@ start_yubin() {
   local name=$1 addr=$2 domain=$3 hostname=$4
   shift 4
   env -i PATH="$PATH" HOME="$HOME" LANG="${LANG:-C.UTF-8}" \
-    YUBIN_BIND="$addr" YUBIN_SMTP_PORT=$smtp_port YUBIN_HTTP_PORT=$http_port \
+    YUBIN_BIND="$addr" YUBIN_ADMIN_BIND="$addr" YUBIN_SMTP_PORT=$smtp_port YUBIN_HTTP_PORT=$http_port \
     YUBIN_POP3S_PORT=0 YUBIN_SUBMISSIONS_PORT=0 \
     YUBIN_DNS_SERVERS="127.0.0.1:$dns_port" \
     YUBIN_DATA_DIR="$work/$name/data" YUBIN_DOMAINS="$domain" YUBIN_HOSTNAME="$hostname" \
@@ -108,9 +108,10 @@ start_yubin() {
     "$root/yubin" run </dev/null >"$work/$name.log" 2>&1 &
 }
 
+# add_user NAME ADDRESS USER: an account with the password "pass", through the CLI.
 add_user() {
-  curl -fsS -o /dev/null -u "admin:$admin_password" -H 'Content-Type: application/json' \
-    --data "{\"address\":\"$2\",\"password\":\"pass\"}" "http://$1:$http_port/api/admin/users"
+  YUBIN_BIND="$2" YUBIN_ADMIN_BIND="$2" YUBIN_DATA_DIR="$work/$1/data" \
+    YUBIN_ADMIN_PASSWORD="$admin_password" "$root/yubin" user add "$3" pass >/dev/null
 }
 
 log "starting Yubin B on $b_addr (SMTP $smtp_port, POP3 $pop3_port) and Yubin A on $a_addr (submission $submission_port)"
@@ -125,10 +126,10 @@ a_boot="$(wait_healthy "$a_pid" $a_addr $http_port "$work/a.log")"
 log "B healthy after $b_boot s, A after $a_boot s (booted side by side)"
 
 log "creating bench@a.test and test1..test16@b.test (PBKDF2: ~0.3 s CPU each)"
-add_user $a_addr bench@a.test
-seq 1 16 | xargs -P 2 -I{} curl -fsS -o /dev/null -u "admin:$admin_password" \
-  -H 'Content-Type: application/json' --data '{"address":"test{}@b.test","password":"pass"}' \
-  "http://$b_addr:$http_port/api/admin/users"
+add_user a $a_addr bench@a.test
+export -f add_user
+export work root admin_password
+seq 1 16 | xargs -P 2 -I{} bash -c 'add_user b '"$b_addr"' test{}@b.test'
 
 relay_bench() { java -cp "$work/classes" RelayBench "$@" | tee -a "$results"; }
 

@@ -37,6 +37,7 @@ bind=127.0.0.1
 smtp_port=16025
 pop3_port=16110
 http_port=16080
+admin_port=16443
 
 work="$(mktemp -d /tmp/yubin-bench.XXXXXX)"
 results="$work/results.txt"
@@ -102,12 +103,13 @@ if [[ $with_peers == 1 ]]; then
 fi
 
 # ------------------------------------------------------------------ Yubin
-for p in $smtp_port $pop3_port $http_port; do
+for p in $smtp_port $pop3_port $http_port $admin_port; do
   if port_busy $bind "$p"; then log "port $p is in use: is another bench running?"; exit 1; fi
 done
 admin_password="bench-$RANDOM$RANDOM"
 log "starting Yubin on $bind (SMTP $smtp_port, POP3 $pop3_port, HTTP $http_port), data in $work/data"
 YUBIN_BIND=$bind YUBIN_SMTP_PORT=$smtp_port YUBIN_POP3_PORT=$pop3_port YUBIN_HTTP_PORT=$http_port \
+  YUBIN_ADMIN_PORT=$admin_port \
   YUBIN_SUBMISSION_PORT=0 YUBIN_SUBMISSIONS_PORT=0 YUBIN_POP3S_PORT=0 YUBIN_DNS_SERVERS=127.0.0.1:9 \
   YUBIN_MAX_CONNECTIONS_PER_IP=$((idle + 100)) \
   YUBIN_DATA_DIR="$work/data" YUBIN_DOMAINS=bench.test YUBIN_HOSTNAME=bench.yubin.test \
@@ -119,10 +121,9 @@ log "Yubin healthy after $boot s (pid $ypid)"
 echo "RESULT yubin boot_to_healthy_s $boot s" >> "$results"
 
 log "creating users test1..test$users@bench.test (PBKDF2: ~0.3 s CPU each)"
-seq 1 "$users" | xargs -P 2 -I{} curl -fsS -o /dev/null -u "admin:$admin_password" \
-  -H 'Content-Type: application/json' \
-  --data '{"address":"test{}@bench.test","password":"pass"}' \
-  "http://$bind:$http_port/api/admin/users"
+seq 1 "$users" | YUBIN_BIND=$bind YUBIN_ADMIN_PORT=$admin_port YUBIN_DATA_DIR="$work/data" \
+  YUBIN_ADMIN_PASSWORD="$admin_password" xargs -P 2 -I{} "$root/yubin" user add test{}@bench.test pass \
+  >/dev/null
 
 bench label=yubin smtp=$bind:$smtp_port pop3=$bind:$pop3_port rcpt="test%d@bench.test" \
   pop3user="test%d@bench.test" password=pass users="$users" secs="$secs" idle="$idle" \

@@ -11,6 +11,8 @@ Usage: esmtp_client.py HOST PORT [options]
   --file MESSAGE                 the exact bytes for DATA (CRLF line ends; smtplib dot-stuffs)
   --mail-option OPT...           MAIL parameters, e.g. SMTPUTF8 BODY=8BITMIME SIZE=123
   --rcpt-option OPT...           parameters of every RCPT, e.g. NOTIFY=SUCCESS
+  --source ADDRESS               connect from this local address (e.g. 127.0.0.2: another client)
+  --timeout SECONDS              how long to wait for any reply (default 60)
 
 An argument "utf8-hex:<hex>" stands for the UTF-8 text those octets spell (a JVM in the C locale
 cannot pass non-ASCII arguments to a process). The servers' certificates are self-signed: nothing is verified. Prints one line per step:
@@ -67,14 +69,19 @@ def main():
     parser.add_argument("--file")
     parser.add_argument("--mail-option", nargs="*", default=[])
     parser.add_argument("--rcpt-option", nargs="*", default=[])
+    parser.add_argument("--source")
+    parser.add_argument("--timeout", type=float, default=60)
     args = parser.parse_args([decoded(arg) for arg in sys.argv[1:]])
 
+    connection = dict(
+        local_hostname="client.e2e.test",
+        timeout=args.timeout,
+        source_address=(args.source, 0) if args.source else None,
+    )
     if args.tls == "implicit":
-        smtp = smtplib.SMTP_SSL(
-            args.host, args.port, local_hostname="client.e2e.test", timeout=60, context=context()
-        )
+        smtp = smtplib.SMTP_SSL(args.host, args.port, context=context(), **connection)
     else:
-        smtp = smtplib.SMTP(args.host, args.port, local_hostname="client.e2e.test", timeout=60)
+        smtp = smtplib.SMTP(args.host, args.port, **connection)
     code, _ = smtp.ehlo()
     if args.tls == "implicit":
         say("TLS", smtp.sock.version())

@@ -6,13 +6,26 @@ Usage: smtp_sink.py HOST EVENTS_FILE
 
 Prints "PORT <n>" once it listens (on a free port), then appends one line per event to
 EVENTS_FILE, flushed at once: CONNECT, MAIL <args>, RCPT <args>, DATA <octets>, RSET, QUIT.
+The content of each message, exactly as it came between DATA and the final ".", dot-stuffing
+and all, goes to data-<n>.raw beside EVENTS_FILE (n = 1, 2, ...) before its DATA event.
 Runs until killed.
 """
+import os
 import socketserver
 import sys
 import threading
 
 lock = threading.Lock()
+saved = [0]
+
+
+def save(events, data):
+    with lock:
+        saved[0] += 1
+        path = os.path.join(os.path.dirname(events), f"data-{saved[0]}.raw")
+    with open(path + ".part", "wb") as f:
+        f.write(data)
+    os.rename(path + ".part", path)
 
 
 def record(path, line):
@@ -45,13 +58,14 @@ class Session(socketserver.StreamRequestHandler):
                 self.reply("250 2.0.0 ok")
             elif verb == "DATA":
                 self.reply("354 go ahead")
-                size = 0
+                content = bytearray()
                 while True:
                     data = self.rfile.readline()
                     if not data or data == b".\r\n":
                         break
-                    size += len(data)
-                record(events, f"DATA {size}")
+                    content += data
+                save(events, bytes(content))
+                record(events, f"DATA {len(content)}")
                 self.reply("250 2.0.0 queued")
             elif verb == "RSET":
                 record(events, "RSET")

@@ -5,29 +5,51 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelProgressiveFuture;
+import io.netty.channel.ChannelProgressiveFutureListener;
+import io.netty.channel.ChannelProgressivePromise;
 import io.netty.handler.stream.ChunkedStream;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** Collects what an engine wrote during one call and sends it when the call returns. */
+/**
+ * Collects what an engine wrote during one step and sends it when the step ends. It tells the
+ * transport when a step has queued enough ({@link #isFull}), so that no step queues more than about
+ * {@link #STEP_OUTPUT_LIMIT} bytes or one stream before the client has taken them.
+ */
 final class ChannelOutput implements Output {
 
+  /** What one engine step may queue in bytes; a stream fills a step on its own. */
+  static final int STEP_OUTPUT_LIMIT = 64 * 1024;
+
+  private static final Logger LOG = Logger.getLogger(ChannelOutput.class.getName());
   private static final int CHUNK = 16 * 1024;
 
   private final Channel channel;
+  private final LongConsumer streamed;
   private final List<Object> pending = new ArrayList<>();
+  private long pendingBytes;
+  private boolean pendingStream;
   private boolean closeRequested;
   private boolean tlsRequested;
 
-  ChannelOutput(Channel channel) {
+  /**
+   * @param streamed told (on the event loop) how many more bytes of a stream have been sent
+   */
+  ChannelOutput(Channel channel, LongConsumer streamed) {
     this.channel = channel;
+    this.streamed = streamed;
   }
 
   @Override
   public void write(byte[] bytes) {
     pending.add(Unpooled.wrappedBuffer(bytes));
+    pendingBytes += bytes.length;
   }
 
   @Override
@@ -35,6 +57,7 @@ final class ChannelOutput implements Output {
     // ChunkedStream sizes each chunk by available(): buffering makes that the full chunk, where
     // a stream that reports 0 would be sent a byte at a time.
     pending.add(new ChunkedStream(new BufferedInputStream(content, CHUNK), CHUNK));
+    pendingStream = true;
   }
 
   @Override
@@ -51,6 +74,20 @@ final class ChannelOutput implements Output {
     return closeRequested;
   }
 
+  boolean tlsRequested() {
+    return tlsRequested;
+  }
+
+  /** Whether the step wrote anything since the last flush. */
+  boolean hasPending() {
+    return !pending.isEmpty();
+  }
+
+  /** Whether the step has queued as much as one step may. */
+  boolean isFull() {
+    return pendingStream || pendingBytes >= STEP_OUTPUT_LIMIT;
+  }
+
   /** Whether the engine asked for TLS since the last call; clears the request. */
   boolean takeTlsRequest() {
     boolean requested = tlsRequested;
@@ -65,13 +102,58 @@ final class ChannelOutput implements Output {
    */
   ChannelFuture flush() {
     for (Object message : pending) {
-      channel.write(message);
+      if (message instanceof ChunkedStream) {
+        channel.write(message, progressReported());
+      } else {
+        channel.write(message);
+      }
     }
     pending.clear();
+    pendingBytes = 0;
+    pendingStream = false;
     ChannelFuture sent = channel.writeAndFlush(Unpooled.EMPTY_BUFFER);
     if (closeRequested) {
       sent.addListener(ChannelFutureListener.CLOSE);
     }
     return sent;
+  }
+
+  /** Drops what was written since the last flush, closing its streams: the client is gone. */
+  void discard() {
+    for (Object message : pending) {
+      if (message instanceof ChunkedStream stream) {
+        try {
+          stream.close();
+        } catch (Exception e) {
+          LOG.log(Level.FINE, "closing an unsent stream failed", e);
+        }
+      }
+    }
+    pending.clear();
+    pendingBytes = 0;
+    pendingStream = false;
+  }
+
+  /** A promise that reports each chunk of a stream as it is sent, and closes if it fails. */
+  private ChannelProgressivePromise progressReported() {
+    ChannelProgressivePromise promise = channel.newProgressivePromise();
+    promise.addListener(
+        new ChannelProgressiveFutureListener() {
+          private long reported;
+
+          @Override
+          public void operationProgressed(ChannelProgressiveFuture future, long sent, long total) {
+            streamed.accept(sent - reported);
+            reported = sent;
+          }
+
+          @Override
+          public void operationComplete(ChannelProgressiveFuture future) {
+            if (!future.isSuccess()) {
+              future.channel().close(); // a truncated response must not be followed by more
+            }
+          }
+        });
+    return promise;
   }
 }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.stream.ChunkedWriteHandler;
@@ -31,7 +32,7 @@ final class Listener {
   /**
    * @param tls the TLS identity for STARTTLS or implicit TLS; null when TLS is unavailable
    * @param implicitTls whether every connection starts with a TLS handshake (RFC 8314)
-   * @param limits the bounds on concurrent connections
+   * @param limits the bounds on this listener's concurrent connections
    */
   Listener(
       String name,
@@ -60,6 +61,13 @@ final class Listener {
             .option(ChannelOption.SO_BACKLOG, 1024)
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
+            // Read only when the session asks (SessionHandler); stop streaming a response while
+            // more than a step's worth waits for the client.
+            .childOption(ChannelOption.AUTO_READ, false)
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(
+                    ChannelOutput.STEP_OUTPUT_LIMIT / 2, ChannelOutput.STEP_OUTPUT_LIMIT))
             .childHandler(
                 new ChannelInitializer<SocketChannel>() {
                   @Override

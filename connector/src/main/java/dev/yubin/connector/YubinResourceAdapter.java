@@ -63,9 +63,6 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
   @ConfigProperty(description = "POP3 port (yubin.pop3.port)")
   private Integer pop3Port;
 
-  /** Failed logins per client address and user, counted across SMTP AUTH and POP3 alike. */
-  private final AuthFailureLimiter authFailures = AuthFailureLimiter.defaults();
-
   @ConfigProperty(description = "Largest message accepted, in bytes (yubin.smtp.max-message-size)")
   private Integer maxMessageSize;
 
@@ -76,7 +73,9 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
   private transient WorkerPool workerPool;
   private transient Map<MessageEndpointFactory, List<Listener>> listeners;
   private transient TlsContext tls;
-  private transient ConnectionLimiter limits;
+
+  /** Failed logins per client network and user, counted across SMTP AUTH and POP3 alike. */
+  private transient AuthFailureLimiter authFailures;
 
   @Override
   public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -86,10 +85,20 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
     workerPool = new WorkerPool(Settings.integer("yubin.workers", workers, 32), threads);
     listeners = new ConcurrentHashMap<>();
     tls = new TlsContext(tlsSource(), Clock.systemUTC());
-    limits =
-        new ConnectionLimiter(
-            Settings.integer("yubin.max-connections", null, 5000),
-            Settings.integer("yubin.max-connections-per-ip", null, 50));
+    authFailures =
+        new AuthFailureLimiter(
+            Settings.integer(
+                "yubin.auth.max-failures-per-network",
+                null,
+                AuthFailureLimiter.DEFAULT_MAX_PER_NETWORK),
+            Settings.integer(
+                "yubin.auth.max-failures-per-user", null, AuthFailureLimiter.DEFAULT_MAX_PER_USER),
+            Duration.ofSeconds(
+                Settings.integer(
+                    "yubin.auth.failure-window",
+                    null,
+                    (int) AuthFailureLimiter.DEFAULT_WINDOW.toSeconds())),
+            Clock.systemUTC());
     LOG.info("Yubin resource adapter started");
   }
 
@@ -150,7 +159,7 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
       add(
           list,
           "SMTP",
-          "yubin.smtp.port",
+          "smtp",
           smtpPort,
           2525,
           false,
@@ -158,7 +167,7 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
       add(
           list,
           "Submission",
-          "yubin.submission.port",
+          "submission",
           null,
           5870,
           false,
@@ -166,7 +175,7 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
       add(
           list,
           "Submissions",
-          "yubin.submissions.port",
+          "submissions",
           null,
           4650,
           true,
@@ -180,8 +189,8 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
                   Boolean.parseBoolean(
                       Settings.string("yubin.pop3.cleartext-login", null, "false")));
       Pop3SessionFactory pop3 = new Pop3SessionFactory(config, backend, authFailures);
-      add(list, "POP3", "yubin.pop3.port", pop3Port, 1100, false, pop3);
-      add(list, "POP3S", "yubin.pop3s.port", null, 9950, true, pop3);
+      add(list, "POP3", "pop3", pop3Port, 1100, false, pop3);
+      add(list, "POP3S", "pop3s", null, 9950, true, pop3);
     } else {
       throw new ResourceException("unsupported activation spec " + spec);
     }
@@ -193,22 +202,33 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
     return new XAResource[0];
   }
 
+  /**
+   * Adds a listener unless its port is 0.
+   *
+   * @param key names its settings: {@code yubin.<key>.port}, {@code .max-connections}, {@code
+   *     .max-connections-per-ip}
+   */
   private void add(
       List<Listener> list,
       String name,
-      String portKey,
+      String key,
       Integer port,
       int defaultPort,
       boolean implicitTls,
       ProtocolSessionFactory engine) {
-    int number = Settings.integer(portKey, port, defaultPort);
+    int number = Settings.integer("yubin." + key + ".port", port, defaultPort);
     if (number == 0) {
       return;
     }
     String address = Settings.string("yubin.bind", bind, "127.0.0.1");
     list.add(
         new Listener(
-            name, new InetSocketAddress(address, number), engine, tls, implicitTls, limits));
+            name,
+            new InetSocketAddress(address, number),
+            engine,
+            tls,
+            implicitTls,
+            ConnectionLimiter.forListener(key)));
   }
 
   /**

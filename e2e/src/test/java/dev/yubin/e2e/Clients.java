@@ -51,8 +51,8 @@ final class Clients {
   /**
    * One smtplib session to PORT of the server ({@code esmtp_client.py}: {@code --tls
    * starttls|implicit}, {@code --auth login|PLAIN|LOGIN}, {@code --user}, {@code --password},
-   * {@code --from}, {@code --to}, {@code --file}, {@code --mail-option}); fails unless the script
-   * ran to its end.
+   * {@code --from}, {@code --to}, {@code --file}, {@code --mail-option}, {@code --source}, {@code
+   * --timeout}); fails unless the script ran to its end.
    */
   static List<String> esmtp(YubinServer server, int port, String... options) {
     List<String> args = new ArrayList<>();
@@ -60,6 +60,29 @@ final class Clients {
     args.add(Integer.toString(port));
     args.addAll(List.of(options));
     return E2e.python("esmtp_client.py", args.toArray(String[]::new)).requireSuccess().lines();
+  }
+
+  /**
+   * One authenticated submission with smtplib: STARTTLS on the submission port, AUTH and MAIL FROM
+   * as USER (password {@link #PASSWORD}), then OPTIONS ({@code --to}, {@code --file}, {@code
+   * --mail-option}, {@code --rcpt-option}); see {@link #esmtp}.
+   */
+  static List<String> submit(YubinServer server, String user, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--tls",
+                "starttls",
+                "--auth",
+                "login",
+                "--user",
+                user,
+                "--password",
+                PASSWORD,
+                "--from",
+                user));
+    args.addAll(List.of(options));
+    return esmtp(server, server.submissionPort(), args.toArray(String[]::new));
   }
 
   /**

@@ -3,9 +3,19 @@ package dev.yubin.e2e;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class DurabilityIT {
 
   static final String DOMAIN = "durable.e2e.test";
+  static final Duration WAIT = Duration.ofSeconds(30);
   static YubinServer server;
 
   @BeforeAll
@@ -103,9 +114,15 @@ class DurabilityIT {
     assertThat(trace.rest()).isEqualTo(unstuffed);
   }
 
+  /**
+   * The client vanishes mid-DATA: the half-received content was on disk in the spool while it
+   * arrived, is removed once the server notices the closed connection, and is never delivered.
+   */
   @Test
-  void clientThatDisconnectsMidDataLeavesNothing() throws Exception {
+  void clientThatDisconnectsMidDataLeavesNothing() {
     String user = newUser("grace");
+    Set<Path> before = spoolFiles();
+    Path spooled;
     try (RawSmtp smtp = new RawSmtp(server)) {
       smtp.greetAndEhlo();
       assertThat(smtp.command("MAIL FROM:<sender@sender.example>")).startsWith("250");
@@ -114,8 +131,13 @@ class DurabilityIT {
       smtp.send(
           Clients.crlf("From: sender@sender.example", "Subject: half", "", "This message never"));
       smtp.send("ends, the client goes away after the".getBytes(UTF_8));
+      spooled = awaitNewSpoolFile(before, 0);
     } // closed without the final "."
-    Thread.sleep(2000);
+
+    E2e.await(
+        "the spool file of the abandoned message removed",
+        WAIT,
+        () -> Files.exists(spooled) ? null : true);
     assertThat(Clients.count(server, user)).isZero();
 
     server.stop();
@@ -123,25 +145,93 @@ class DurabilityIT {
     assertThat(Clients.count(server, user)).isZero();
   }
 
+  /**
+   * SIGKILL while a message is arriving: its spool file is half written on disk at the kill. After
+   * the restart that file is gone, nothing of it is indexed, stored or delivered, and every message
+   * acknowledged before is there exactly once.
+   */
   @Test
-  void clientThatDisconnectsMidDataThenSigkillLeavesNothingAfterRestart() throws Exception {
+  void sigkillDuringDataLeavesNothingHalfWrittenAndKeepsEveryAcknowledgedMessageOnce() {
     String user = newUser("heidi");
+    List<String> acknowledged = new ArrayList<>();
+    try (RawSmtp smtp = new RawSmtp(server)) {
+      smtp.greetAndEhlo();
+      for (int i = 0; i < 3; i++) {
+        assertThat(smtp.command("MAIL FROM:<sender@sender.example>")).startsWith("250");
+        assertThat(smtp.command("RCPT TO:<" + user + ">")).startsWith("250");
+        assertThat(smtp.command("DATA")).startsWith("354");
+        smtp.send(Clients.crlf("Subject: acknowledged " + i, "", "Kept."));
+        String reply = smtp.command(".");
+        assertThat(reply).startsWith("250 ");
+        acknowledged.add(Clients.queueId(reply));
+      }
+    }
+    Set<Path> before = spoolFiles();
+    Path spooled;
+    long sizeAtKill;
     try (RawSmtp smtp = new RawSmtp(server)) {
       smtp.greetAndEhlo();
       assertThat(smtp.command("MAIL FROM:<sender@sender.example>")).startsWith("250");
       assertThat(smtp.command("RCPT TO:<" + user + ">")).startsWith("250");
       assertThat(smtp.command("DATA")).startsWith("354");
       StringBuilder big = new StringBuilder("Subject: big and unfinished\r\n\r\n");
-      for (int i = 0; i < 2000; i++) {
+      for (int i = 0; i < 8000; i++) {
         big.append("line ").append(i).append(" of a message that is never finished\r\n");
       }
-      smtp.send(big.toString().getBytes(UTF_8));
-      server.kill(); // the spool file is half written when the server dies
+      smtp.send(big.toString().getBytes(UTF_8)); // ~370 KiB: more than the spool's buffer
+      spooled = awaitNewSpoolFile(before, 64 * 1024); // past the spool's write buffer
+      server.kill(); // in the middle of the transfer
     }
+    assertThat(spooled).as("the half-written spool file, on disk at the kill").exists();
+    sizeAtKill = size(spooled);
+    assertThat(sizeAtKill).isPositive();
+    String unfinished = spooled.getFileName().toString().replace(".spool", "");
 
     server.start();
 
-    assertThat(Clients.count(server, user)).isZero();
-    assertThat(server.log()).contains("Store recovery:");
+    assertThat(spooled).doesNotExist();
+    assertThat(server.log().substring(server.log().lastIndexOf("=== e2e: start #")))
+        .containsPattern("Store recovery: .*, [1-9]\\d* unfinished spool files removed");
+    List<String> delivered =
+        Clients.fetchAll(server, user).stream()
+            .map(m -> Trace.split(m, "sender@sender.example", user, server.hostname()).id())
+            .toList();
+    assertThat(delivered).containsExactlyInAnyOrderElementsOf(acknowledged);
+    assertThat(delivered).doesNotContain(unfinished);
+    String folder = URLEncoder.encode(user, UTF_8);
+    assertThat(server.storedMessageFiles())
+        .filteredOn(file -> file.toString().contains("/" + folder + "/"))
+        .as("message files, temporary ones included")
+        .hasSize(acknowledged.size());
+  }
+
+  private static Set<Path> spoolFiles() {
+    try (Stream<Path> files = Files.list(server.dataDir().resolve("spool"))) {
+      return files.collect(Collectors.toSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The spool file that appears beside BEFORE, once it holds at least MIN_SIZE bytes. */
+  private static Path awaitNewSpoolFile(Set<Path> before, long minSize) {
+    return E2e.await(
+        "a new spool file of at least " + minSize + " bytes",
+        WAIT,
+        () ->
+            spoolFiles().stream()
+                .filter(file -> !before.contains(file) && size(file) >= minSize)
+                .findFirst()
+                .orElse(null));
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (NoSuchFileException e) {
+      return -1;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

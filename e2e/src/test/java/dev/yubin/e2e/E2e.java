@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Where things are, and how the tests run outside processes (Python clients, the CLI, curl). */
 final class E2e {
@@ -36,6 +39,29 @@ final class E2e {
       return Files.createTempDirectory(Files.createDirectories(workDirectory()), prefix);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Polls PROBE until it answers non-null, and answers that; fails after TIMEOUT, naming WHAT was
+   * awaited.
+   */
+  static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("not within " + timeout + ": " + what);
+      }
+      try {
+        Thread.sleep(50); // polling interval, not a wait for the event
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
   }
 
@@ -68,14 +94,24 @@ final class E2e {
    * files so that no pipe can fill up.
    */
   static Result run(List<String> command, Map<String, String> environment, Path directory) {
+    return run(command, environment, directory, null);
+  }
+
+  /** As {@link #run(List, Map, Path)}, with INPUT on the command's stdin (null: /dev/null). */
+  static Result run(
+      List<String> command, Map<String, String> environment, Path directory, String input) {
     Path out = tempFile("out");
     Path err = tempFile("err");
+    Path in = Path.of("/dev/null");
     try {
+      if (input != null) {
+        in = Files.writeString(tempFile("in"), input, UTF_8);
+      }
       ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectOutput(out.toFile())
               .redirectError(err.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+              .redirectInput(ProcessBuilder.Redirect.from(in.toFile()));
       if (directory != null) {
         builder.directory(directory.toFile());
       }
@@ -100,6 +136,9 @@ final class E2e {
       try {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
+        if (input != null) {
+          Files.deleteIfExists(in);
+        }
       } catch (IOException ignored) {
         // under target/, cleaned by the next build
       }

@@ -55,6 +55,7 @@ class JmsBrokerIT {
         new TreeSet<>(
             List.of(
                 server.httpPort(),
+                server.adminPort(),
                 server.smtpPort(),
                 server.pop3Port(),
                 server.submissionPort(),

@@ -1,9 +1,9 @@
 package dev.yubin.e2e;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Relaying to a minimal next hop (smtp_sink.py as the smarthost: no DSN, no PIPELINING): the sender
- * who asked NOTIFY=SUCCESS learns that the message was relayed beyond DSN, and messages for several
- * destinations behind that hop share one SMTP session.
+ * who asked NOTIFY=SUCCESS learns that the message was relayed beyond DSN, messages for several
+ * destinations behind that hop share one SMTP session, and nothing can be smuggled toward it: BDAT
+ * content with a bare CR or LF is refused, and dot lines arrive stuffed, CRLF only.
  */
 class PlainNextHopIT {
 
@@ -47,31 +48,21 @@ class PlainNextHopIT {
   }
 
   static List<String> submit(String subject, List<String> rcptOptions, String... to) {
-    Path file =
-        Clients.messageFile(Clients.crlf("From: x@a.test", "Subject: " + subject, "", "hello"));
+    return submit(
+        Clients.crlf("From: x@a.test", "Subject: " + subject, "", "hello"), rcptOptions, to);
+  }
+
+  /** MESSAGE from x@a.test over submission; fails unless it was accepted. */
+  static List<String> submit(byte[] message, List<String> rcptOptions, String... to) {
     List<String> args =
         new java.util.ArrayList<>(
-            List.of(
-                "--tls",
-                "starttls",
-                "--auth",
-                "login",
-                "--user",
-                "x@a.test",
-                "--password",
-                Clients.PASSWORD,
-                "--from",
-                "x@a.test",
-                "--file",
-                file.toString(),
-                "--to"));
+            List.of("--file", Clients.messageFile(message).toString(), "--to"));
     args.addAll(List.of(to));
     if (!rcptOptions.isEmpty()) {
       args.add("--rcpt-option");
       args.addAll(rcptOptions);
     }
-    List<String> output =
-        Clients.esmtp(server, server.submissionPort(), args.toArray(String[]::new));
+    List<String> output = Clients.submit(server, "x@a.test", args.toArray(String[]::new));
     assertThat(Clients.line(output, "DATA")).startsWith("DATA 250");
     return output;
   }
@@ -94,6 +85,55 @@ class PlainNextHopIT {
     assertThat(sink.events())
         .as("NOTIFY is not passed to a hop that does not offer DSN")
         .contains("RCPT TO:<r@plain.test>");
+  }
+
+  @Test
+  void bdatWithBareLineEndsIsRefusedAndDotLinesReachTheNextHopStuffedAndIntact() {
+    for (String smuggling :
+        List.of(
+            "Subject: smuggle-lf\r\n\r\nhi\n.\nMAIL FROM:<ceo@a.test>\r\n",
+            "Subject: smuggle-cr\r\n\r\nhi\r.\rMAIL FROM:<ceo@a.test>\r\n")) {
+      List<String> session =
+          E2e.python(
+                  "esmtp_raw.py",
+                  "bdat",
+                  server.bind(),
+                  Integer.toString(server.submissionPort()),
+                  "x@a.test",
+                  Clients.PASSWORD,
+                  "x@a.test",
+                  "smuggled@plain.test",
+                  Clients.messageFile(smuggling.getBytes(US_ASCII)).toString(),
+                  "1")
+              .requireSuccess()
+              .lines();
+      assertThat(Clients.line(session, "BDAT 1"))
+          .startsWith("BDAT 1 550 5.5.2 Bare <LF> or <CR> received");
+    }
+
+    byte[] body = Clients.crlf(".", "..", ".leading dot", "a.b", "", ". space", "end");
+    byte[] message =
+        (new String(Clients.crlf("From: x@a.test", "Subject: dots", ""), US_ASCII)
+                + new String(body, US_ASCII))
+            .getBytes(US_ASCII);
+    submit(message, List.of(), "dots@plain.test");
+
+    byte[] raw =
+        SeedFlowIT.await(
+            () ->
+                sink.rawMessages().stream()
+                    .filter(m -> new String(m, US_ASCII).contains("Subject: dots\r\n"))
+                    .findFirst()
+                    .orElse(null),
+            "the sink to receive the message with dot lines");
+    String wire = new String(raw, US_ASCII);
+    assertThat(wire)
+        .as("dot lines stuffed on the wire")
+        .endsWith("\r\n..\r\n...\r\n..leading dot\r\na.b\r\n\r\n.. space\r\nend\r\n");
+    assertThat(wire.replace("\r\n", "")).doesNotContain("\r", "\n");
+    String unstuffed = wire.replace("\r\n.", "\r\n");
+    assertThat(unstuffed).as("intact once unstuffed").endsWith(new String(body, US_ASCII));
+    assertThat(sink.rawMessages()).noneMatch(m -> new String(m, US_ASCII).contains("smuggle"));
   }
 
   @Test

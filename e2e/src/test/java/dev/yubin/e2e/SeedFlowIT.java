@@ -213,21 +213,22 @@ class SeedFlowIT {
   }
 
   @Test
-  void notifySuccessTravelsWithTheMessageAndTheFinalServerReportsTheDelivery() throws Exception {
+  void notifySuccessIsAnsweredByAWhenBsMxPortDoesNotOfferDsn() throws Exception {
     int before = Clients.fetchAll(a, "x@a.test").size();
     submit("tell me when delivered", "t@b.test", null, null, "SUCCESS");
 
     List<byte[]> mail = awaitMessages(a, "x@a.test", before + 1);
     String report = new String(mail.get(mail.size() - 1), UTF_8);
     assertThat(report)
-        .as("A passed NOTIFY on to B, which offers DSN; B reports, A does not")
+        .as("B's MX port offers no DSN to an unauthenticated client, so A reports the relay")
         .startsWith("Return-Path: <>\r\n")
-        .contains("From: Mail Delivery System <MAILER-DAEMON@mx.b.test>")
+        .contains("From: Mail Delivery System <MAILER-DAEMON@mx.a.test>")
         .contains("Subject: Successful Mail Delivery Report")
-        .contains("Reporting-MTA: dns; mx.b.test")
+        .contains("Reporting-MTA: dns; mx.a.test")
         .contains("Final-Recipient: rfc822; t@b.test")
-        .contains("Action: delivered")
+        .contains("Action: relayed")
         .contains("Status: 2.0.0")
+        .contains("Remote-MTA: dns; mx.b.test")
         .contains("Subject: tell me when delivered");
     assertThat(awaitMessages(b, "t@b.test", 1)).hasSize(1);
   }

@@ -61,6 +61,22 @@ final class SmtpSink implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
+  /**
+   * The content of every message received so far, in order, as it came over the wire between DATA
+   * and the final "." (still dot-stuffed).
+   */
+  List<byte[]> rawMessages() {
+    List<byte[]> messages = new java.util.ArrayList<>();
+    for (int n = 1; Files.exists(events.resolveSibling("data-" + n + ".raw")); n++) {
+      try {
+        messages.add(Files.readAllBytes(events.resolveSibling("data-" + n + ".raw")));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return messages;
+  }
+
   /** What clients did so far: CONNECT, MAIL ..., RCPT ..., DATA n, RSET, QUIT. */
   List<String> events() {
     try {

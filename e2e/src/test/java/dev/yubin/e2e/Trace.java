@@ -30,7 +30,7 @@ record Trace(
           "\\AReturn-Path: <(?<returnPath>[^>\\r\\n]*)>\\r\\n"
               + "Received: from (?<helo>\\S+) \\((?<client>\\S+) \\[(?<ip>[0-9.]+)\\]\\)\\r\\n"
               + "\\tby (?<by>\\S+) \\(Yubin\\) with (?<with>E?SMTPS?A?) id (?<id>[A-Za-z0-9._-]+)\\r\\n"
-              + "\\tfor <(?<for>[^>\\r\\n]+)>; (?<date>[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4}"
+              + "\\tfor <(?<for>[^>\\r\\n]+)>;(?: |\\r\\n\\t)(?<date>[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4}"
               + " \\d{2}:\\d{2}:\\d{2} [+-]\\d{4})\\r\\n");
 
   /**

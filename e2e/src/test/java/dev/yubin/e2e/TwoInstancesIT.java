@@ -24,6 +24,7 @@ class TwoInstancesIT {
     alpha =
         YubinServer.builder("alpha")
             .bind("127.0.0.2")
+            .adminBind("127.0.0.2") // both on the default admin port: each on its own address
             .defaultPorts()
             .hostname("mx.alpha.e2e.test")
             .domains("alpha.e2e.test")
@@ -31,6 +32,7 @@ class TwoInstancesIT {
     beta =
         YubinServer.builder("beta")
             .bind("127.0.0.3")
+            .adminBind("127.0.0.3")
             .defaultPorts()
             .hostname("mx.beta.e2e.test")
             .domains("beta.e2e.test")

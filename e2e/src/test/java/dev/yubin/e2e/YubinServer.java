@@ -45,6 +45,8 @@ final class YubinServer implements AutoCloseable {
 
   private final String name;
   private final String bind;
+  private final String adminBind;
+  private final Integer adminPort;
   private final Integer smtpPort;
   private final Integer pop3Port;
   private final Integer httpPort;
@@ -59,6 +61,7 @@ final class YubinServer implements AutoCloseable {
   private final Path logFile;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private HttpClient adminHttp;
   private final Thread reaper = new Thread(this::killQuietly, "yubin-e2e-reaper");
 
   private Process process;
@@ -67,6 +70,8 @@ final class YubinServer implements AutoCloseable {
   private YubinServer(Builder builder) {
     this.name = builder.name;
     this.bind = builder.bind;
+    this.adminBind = builder.adminBind;
+    this.adminPort = builder.adminPort;
     this.smtpPort = builder.smtpPort;
     this.pop3Port = builder.pop3Port;
     this.httpPort = builder.httpPort;
@@ -96,6 +101,8 @@ final class YubinServer implements AutoCloseable {
   static final class Builder {
     private final String name;
     private String bind = "127.0.0.1";
+    private String adminBind = "127.0.0.1";
+    private Integer adminPort;
     private Integer smtpPort;
     private Integer pop3Port;
     private Integer httpPort;
@@ -117,9 +124,21 @@ final class YubinServer implements AutoCloseable {
       return this;
     }
 
+    /** The admin listener's address (the product's default: 127.0.0.1). */
+    Builder adminBind(String address) {
+      this.adminBind = address;
+      return this;
+    }
+
     /** Free ports on the bind address for every listener, so this server collides with nothing. */
     Builder freePorts() {
-      int[] ports = freePorts(bind, 6);
+      int[] ports = freePorts(bind, 7);
+      adminPort = ports[6];
+      if (!adminBind.equals(bind)) {
+        do {
+          adminPort = freePorts(adminBind, 1)[0];
+        } while (java.util.Arrays.stream(ports).limit(6).anyMatch(p -> p == adminPort));
+      }
       smtpPort = ports[0];
       pop3Port = ports[1];
       httpPort = ports[2];
@@ -135,8 +154,12 @@ final class YubinServer implements AutoCloseable {
       return this;
     }
 
-    /** The product's defaults (2525, 1100, 8080, 5870, 4650, 9950): no port variable is set. */
+    /**
+     * The product's defaults (2525, 1100, 8080, 5870, 4650, 9950, admin 8443): no port variable is
+     * set.
+     */
     Builder defaultPorts() {
+      adminPort = null;
       smtpPort = null;
       pop3Port = null;
       httpPort = null;
@@ -202,6 +225,14 @@ final class YubinServer implements AutoCloseable {
 
   String bind() {
     return bind;
+  }
+
+  String adminBind() {
+    return adminBind;
+  }
+
+  int adminPort() {
+    return adminPort == null ? 8443 : adminPort;
   }
 
   int smtpPort() {
@@ -277,6 +308,14 @@ final class YubinServer implements AutoCloseable {
     return found.stream().sorted().toList();
   }
 
+  /** The server JVM's process id ({@code ./yubin run} execs java). */
+  long pid() {
+    if (process == null) {
+      throw new IllegalStateException(name + " is not running");
+    }
+    return process.pid();
+  }
+
   boolean isRunning() {
     return process != null && process.isAlive();
   }
@@ -286,6 +325,10 @@ final class YubinServer implements AutoCloseable {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.keySet().removeIf(key -> key.startsWith("YUBIN_"));
     env.put("YUBIN_BIND", bind);
+    env.put("YUBIN_ADMIN_BIND", adminBind);
+    if (adminPort != null) {
+      env.put("YUBIN_ADMIN_PORT", adminPort.toString());
+    }
     env.put("YUBIN_DATA_DIR", dataDir.toString());
     env.put("YUBIN_HOSTNAME", hostname);
     // Tests never ask the machine's resolver (it is not on loopback): a closed loopback port
@@ -430,14 +473,33 @@ final class YubinServer implements AutoCloseable {
 
   // --- admin API ---------------------------------------------------------------------------
 
+  /** On the mail-facing HTTP listener (health, later webmail). */
   URI uri(String path) {
     return URI.create("http://" + bind + ":" + httpPort() + path);
   }
 
+  /** On the admin listener (HTTPS). */
+  URI adminUri(String path) {
+    return URI.create("https://" + adminBind + ":" + adminPort() + path);
+  }
+
+  /** The admin listener's self-signed certificate, made into the data directory at first start. */
+  Path adminCertificate() {
+    return dataDir.resolve("tls/admin-tls.crt");
+  }
+
   /** A request to the admin API with the given password (Basic, user admin). */
   HttpResponse<String> admin(String method, String path, String json, String password) {
+    return send(adminUri("/api/admin/" + path), method, json, password);
+  }
+
+  /**
+   * A request to any URI with the given password (Basic, user admin; null: none), over HTTPS
+   * trusting only {@link #adminCertificate()}.
+   */
+  HttpResponse<String> send(URI uri, String method, String json, String password) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri("/api/admin/" + path))
+        HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(30))
             .header("Accept", "application/json")
             .method(
@@ -452,14 +514,45 @@ final class YubinServer implements AutoCloseable {
       String token = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(UTF_8));
       request.header("Authorization", "Basic " + token);
     }
+    HttpClient client = uri.getScheme().equals("https") ? adminHttp() : http;
     try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * GET /api/admin/PATH with curl, trusting {@link #adminCertificate()}, the password in a config
+   * on its stdin, and OPTIONS besides: the status, a space and the body.
+   */
+  String curlAdmin(String path, String password, String... options) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "curl", "-sS", "--cacert", adminCertificate().toString(), "-w", "\n%{http_code}"));
+    command.addAll(List.of(options));
+    command.addAll(List.of("--config", "-", adminUri("/api/admin/" + path).toString()));
+    String out =
+        E2e.run(command, Map.of(), null, "user = \"admin:" + password + "\"\n")
+            .requireSuccess()
+            .stdout();
+    int newline = out.lastIndexOf('\n');
+    return out.substring(newline + 1) + " " + out.substring(0, newline);
+  }
+
+  private synchronized HttpClient adminHttp() {
+    if (adminHttp == null) {
+      adminHttp =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(2))
+              .sslContext(Tls.trusting(adminCertificate()))
+              .build();
+    }
+    return adminHttp;
   }
 
   /** The admin password in force: the configured one, else the generated file. */
@@ -556,15 +649,24 @@ final class YubinServer implements AutoCloseable {
 
   /** Fails early, and clearly, when another process holds one of our ports. */
   private void requirePortsFree() {
-    for (int port : new int[] {smtpPort(), pop3Port(), httpPort()}) {
-      try (ServerSocket probe = new ServerSocket()) {
-        probe.setReuseAddress(true);
-        probe.bind(new InetSocketAddress(bind, port));
-      } catch (IOException e) {
-        throw new IllegalStateException(
-            name + ": " + bind + ":" + port + " is in use by another process (" + e + ")");
-      }
-    }
+    List<Map.Entry<String, Integer>> listeners =
+        List.of(
+            Map.entry(bind, smtpPort()),
+            Map.entry(bind, pop3Port()),
+            Map.entry(bind, httpPort()),
+            Map.entry(adminBind, adminPort()));
+    listeners.forEach(
+        listener -> {
+          String address = listener.getKey();
+          int port = listener.getValue();
+          try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(address, port));
+          } catch (IOException e) {
+            throw new IllegalStateException(
+                name + ": " + address + ":" + port + " is in use by another process (" + e + ")");
+          }
+        });
   }
 
   private static void sleep(long millis) {

@@ -60,6 +60,16 @@ final class PayaraServerDomain implements AutoCloseable {
     return portbase + 80;
   }
 
+  /** The domain's HTTPS listener ({@code http-listener-2}). */
+  int httpsPort() {
+    return portbase + 81;
+  }
+
+  /** The domain's own key store (master password {@code changeit} with {@code --nopassword}). */
+  Path keyStore() {
+    return domainsDir.resolve(NAME).resolve("config/keystore.p12");
+  }
+
   Path serverLog() {
     return domainsDir.resolve(NAME).resolve("logs/server.log");
   }
@@ -106,6 +116,11 @@ final class PayaraServerDomain implements AutoCloseable {
             .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\").replace(":", "\\:"))
             .collect(Collectors.joining(":"));
     remote("create-system-properties", list);
+  }
+
+  /** Sets a configuration attribute ({@code asadmin set NAME=VALUE}). */
+  void set(String nameAndValue) throws IOException, InterruptedException {
+    remote("set", nameAndValue);
   }
 
   /**

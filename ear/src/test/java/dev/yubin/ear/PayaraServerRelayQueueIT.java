@@ -90,8 +90,7 @@ class PayaraServerRelayQueueIT {
     // 1 + endpointExceptionRedeliveryAttempts (5), 2 s apart, then mq.sys.dmq.
     await(Duration.ofSeconds(90), () -> deadMessages(id) == 1);
     assertThat(attempts(id)).hasSize(6);
-    Thread.sleep(5000);
-    assertThat(attempts(id)).as("no attempt after the dead message queue").hasSize(6);
+    // Moved, not copied: nothing is left on the relay queue that could be attempted a 7th time.
     assertThat(yubin.count("yubin.relay", id)).as("nothing left on the relay queue").isZero();
   }
 

@@ -8,18 +8,21 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,24 +145,62 @@ class PayaraServerRoundTripIT {
     Transport.send(message);
   }
 
-  private static void createUser() throws IOException, InterruptedException {
+  /**
+   * Creates the account through the admin API, which answers on the domain's HTTPS listener ({@code
+   * yubin.admin.port}) and not on its plain HTTP one.
+   */
+  private static void createUser() throws Exception {
+    String body = "{\"address\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}";
+    HttpURLConnection plain =
+        (HttpURLConnection)
+            URI.create("http://" + HOST + ":" + server.httpPort() + "/api/admin/users")
+                .toURL()
+                .openConnection();
+    assertThat(post(plain, body)).as("the admin API on plain HTTP").isEqualTo(404);
+
+    HttpsURLConnection https =
+        (HttpsURLConnection)
+            URI.create("https://" + HOST + ":" + server.httpsPort() + "/api/admin/users")
+                .toURL()
+                .openConnection();
+    https.setSSLSocketFactory(trustingTheDomainsKey().getSocketFactory());
+    // Trust is pinned to the domain's own certificate, made for the machine's name, not 127.0.0.1.
+    https.setHostnameVerifier((host, session) -> true);
+    assertThat(post(https, body)).as("POST /api/admin/users over HTTPS").isEqualTo(201);
+  }
+
+  private static int post(HttpURLConnection connection, String body) throws IOException {
     String credentials =
         Base64.getEncoder()
             .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("http://" + HOST + ":" + server.httpPort() + "/api/admin/users"))
-            .header("Authorization", "Basic " + credentials)
-            .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"address\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}"))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode())
-        .as("POST /api/admin/users: %s", response.body())
-        .isEqualTo(201);
+    connection.setRequestMethod("POST");
+    connection.setRequestProperty("Authorization", "Basic " + credentials);
+    connection.setRequestProperty("Content-Type", "application/json");
+    connection.setConnectTimeout(10_000);
+    connection.setReadTimeout(30_000);
+    connection.setDoOutput(true);
+    try (var out = connection.getOutputStream()) {
+      out.write(body.getBytes(StandardCharsets.UTF_8));
+    }
+    int status = connection.getResponseCode();
+    connection.disconnect();
+    return status;
+  }
+
+  /** A client context that trusts the certificate of the domain's own key ({@code s1as}). */
+  private static SSLContext trustingTheDomainsKey() throws Exception {
+    KeyStore domainKeys = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(server.keyStore())) {
+      domainKeys.load(in, "changeit".toCharArray());
+    }
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    trusted.setCertificateEntry("s1as", domainKeys.getCertificate("s1as"));
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(trusted);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, factory.getTrustManagers(), null);
+    return context;
   }
 }

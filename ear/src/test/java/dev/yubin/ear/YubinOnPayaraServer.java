@@ -72,8 +72,15 @@ final class YubinOnPayaraServer implements AutoCloseable {
       settings.put("yubin.db.url", "jdbc:h2:file:" + data.resolve("db/yubin"));
       settings.put("yubin.db.user", "yubin");
       settings.put("yubin.db.password", "yubin");
+      // The admin API answers only on the domain's HTTPS listener.
+      settings.put("yubin.admin.port", Integer.toString(domain.httpsPort()));
       settings.putAll(extraSettings);
       domain.systemProperties(settings);
+      // The admin API's listener on loopback only, as the README says.
+      domain.set(
+          "configs.config.server-config.network-config.network-listeners.network-listener"
+              + ".http-listener-2.address="
+              + HOST);
 
       // No JMS broker to install: the EAR's relay queue and its listener are on jmsra.
       domain.deploy(ear, required("it.application"));

@@ -21,7 +21,7 @@ public interface ProtocolSession {
    */
   default void wake(Output out) {}
 
-  /** Nothing arrived within {@link #idleTimeout()}: say so and close. */
+  /** The client missed its deadline (see {@link #idleTimeout()}): say so and close. */
   void idle(Output out);
 
   /**
@@ -29,6 +29,21 @@ public interface ProtocolSession {
    */
   void closed();
 
-  /** How long the transport waits for client input in the current state. */
+  /**
+   * The deadline for the client's next request in the current state. The transport counts it from
+   * the moment this session last wrote a response, across every byte of the request and of sending
+   * the response, leaving out the time the engine itself works; input that completes no request
+   * does not restart it (Postfix's {@code smtpd_per_request_deadline}), so a client cannot keep a
+   * connection by trickling a byte now and then.
+   */
   Duration idleTimeout();
+
+  /**
+   * Whether the client is sending bulk content now (SMTP DATA and BDAT, an IMAP literal): the
+   * transport then extends the deadline as bytes arrive, at a minimum data rate, so that a large
+   * transfer over a slow but steady link completes.
+   */
+  default boolean receivingData() {
+    return false;
+  }
 }

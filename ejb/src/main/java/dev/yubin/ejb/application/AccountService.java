@@ -1,10 +1,12 @@
 package dev.yubin.ejb.application;
 
 import dev.yubin.ejb.domain.model.Account;
+import dev.yubin.ejb.domain.model.DomainName;
 import dev.yubin.ejb.domain.model.MailDomain;
 import dev.yubin.ejb.infrastructure.persistence.jpa.AccountRepository;
 import dev.yubin.ejb.infrastructure.persistence.jpa.AliasRepository;
 import dev.yubin.ejb.infrastructure.security.PasswordHasher;
+import dev.yubin.ejb.infrastructure.security.Passwords;
 import dev.yubin.protocol.sasl.ScramCredentials;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -19,8 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class AccountService {
 
-  private final PasswordHasher hasher = new PasswordHasher();
-
+  @Inject Passwords passwords;
   @Inject AccountRepository repository;
   @Inject AliasRepository aliases;
 
@@ -28,12 +29,14 @@ public class AccountService {
   @ConfigProperty(name = "yubin.quota.default")
   Optional<String> defaultQuota;
 
-  /** Adds a local domain; answers false if it existed. */
+  /**
+   * Adds a local domain, given in either form (U-labels or A-labels), stored by its A-labels;
+   * answers false if it existed.
+   */
   public boolean addDomain(String name) {
-    String normalized = MailDomain.normalize(name);
-    if (normalized.isEmpty() || !normalized.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
-      throw new InvalidRequestException("not a domain name: " + name);
-    }
+    String normalized =
+        DomainName.toAscii(name)
+            .orElseThrow(() -> new InvalidRequestException("not a domain name: " + name));
     if (repository.findDomain(normalized).isPresent()) {
       return false;
     }
@@ -41,8 +44,12 @@ public class AccountService {
     return true;
   }
 
+  /** The local domains as people read them: U-labels (see {@link DomainName#toUnicode}). */
   public List<String> domains() {
-    return repository.domains().stream().map(MailDomain::getName).toList();
+    return repository.domains().stream()
+        .map(MailDomain::getName)
+        .map(DomainName::toUnicode)
+        .toList();
   }
 
   public boolean isLocalDomain(String domain) {
@@ -73,7 +80,7 @@ public class AccountService {
     if (aliases.exists(parsed.toString())) {
       throw new InvalidRequestException("an alias has this address: " + parsed);
     }
-    Account account = new Account(parsed.toString(), domain, hasher.hash(password));
+    Account account = new Account(parsed.toString(), domain, passwords.hash(password));
     account.changeQuota(parseQuota(defaultQuota.orElse("")));
     repository.add(account);
     return account;
@@ -128,8 +135,16 @@ public class AccountService {
         .map(h -> ScramCredentials.fromSaltedPassword(h.salt(), h.iterations(), h.derivedKey()));
   }
 
-  /** The account when the password matches, else empty. */
-  public Optional<Account> authenticate(String address, String password) {
-    return find(address).filter(a -> hasher.verify(password, a.getPasswordHash()));
+  /**
+   * Checks a login: the account when the password matches. An unknown address costs the same
+   * password check as a known one, so failures take the same time either way.
+   */
+  public Authentication authenticate(String address, String password) {
+    Optional<Account> account = find(address);
+    return switch (passwords.check(password, account.map(Account::getPasswordHash))) {
+      case MATCH -> Authentication.accepted(account.orElseThrow());
+      case MISMATCH -> Authentication.REJECTED;
+      case BUSY -> Authentication.BUSY;
+    };
   }
 }

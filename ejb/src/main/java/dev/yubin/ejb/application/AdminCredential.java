@@ -1,6 +1,7 @@
 package dev.yubin.ejb.application;
 
 import dev.yubin.ejb.config.YubinSettings;
+import dev.yubin.ejb.infrastructure.store.OwnerOnly;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -8,14 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
  * The admin API's password: {@code yubin.admin.password} when set, else a random one generated into
- * {@code <data dir>/admin.password} (mode 600) on first start, where the CLI reads it.
+ * {@code <data dir>/admin.password} on first start, where the CLI reads it: written to a 0600
+ * temporary file and renamed, so it is never readable by others nor seen half-written.
  */
 @ApplicationScoped
 public class AdminCredential {
@@ -48,9 +49,8 @@ public class AdminCredential {
       byte[] random = new byte[24];
       new SecureRandom().nextBytes(random);
       String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      OwnerOnly.createDirectories(file.getParent());
+      OwnerOnly.write(file, (generated + "\n").getBytes(StandardCharsets.UTF_8));
       return generated;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create " + file, e);

@@ -2,6 +2,7 @@ package dev.yubin.ejb.application;
 
 import dev.yubin.ejb.config.YubinSettings;
 import dev.yubin.ejb.infrastructure.persistence.SchemaMigration;
+import dev.yubin.ejb.infrastructure.store.OwnerOnly;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -10,12 +11,15 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Start-up: migrate the schema, make the index agree with the files, create the configured local
- * domains, and make sure an admin credential exists.
+ * Start-up: make the data directory private, migrate the schema, make the index agree with the
+ * files, create the configured local domains, and make sure an admin credential exists.
  */
 @Singleton
 @Startup
@@ -41,6 +45,7 @@ public class Bootstrap {
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void start() {
+    secureDataDirectory();
     var result = SchemaMigration.migrate(dataSource);
     LOG.info("Schema at version " + result.targetSchemaVersion + " in " + settings.dataDirectory());
     recovery.recover();
@@ -52,5 +57,17 @@ public class Bootstrap {
     admin.initialize();
     readiness.ready();
     LOG.info("Yubin ready as " + settings.hostname());
+  }
+
+  /** The data directory is the server user's alone (0700), whoever created it. */
+  private void secureDataDirectory() {
+    Path directory = settings.dataDirectory();
+    try {
+      if (OwnerOnly.secureFolder(directory)) {
+        LOG.warning("Data directory " + directory + " was open to other users; now 0700");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot secure the data directory " + directory, e);
+    }
   }
 }

@@ -72,7 +72,6 @@ public class LocalDelivery {
   @Inject MessageRepository messages;
   @Inject MailStore store;
   @Inject YubinSettings settings;
-  @Inject ClientNames clientNames;
   @Inject OutboundQueue outbound;
   @Inject QueueRunner runner;
   @Inject FilterChain filters;
@@ -108,8 +107,11 @@ public class LocalDelivery {
    * for good: by the reply when nobody else gets the message, else by a failure report to the
    * sender, as Postfix's local delivery bounces. A temporary failure defers the whole message
    * before anything is stored.
+   *
+   * @param client the client as the Received header names it ({@link ClientNames#describe}), looked
+   *     up before this transaction
    */
-  public Reply deliver(SmtpSessionInfo session, Envelope envelope, SpoolFile spool) {
+  public Reply deliver(SmtpSessionInfo session, String client, Envelope envelope, SpoolFile spool) {
     Path content = spool.finish();
     String queueId = spool.queueId();
     try {
@@ -142,7 +144,6 @@ public class LocalDelivery {
         return routes.deferral().get();
       }
       byte[] header = message.headerBytes();
-      String client = clientNames.describe(session.connection().remoteAddress());
       long bodySize = Files.size(content) - message.bodyOffset();
       ZonedDateTime now = ZonedDateTime.now();
       Map<String, byte[]> prefixes = new LinkedHashMap<>();

@@ -12,6 +12,14 @@ class AddressTest {
   }
 
   @Test
+  void internationalAddressesAreKeyedInNfcWithALabels() {
+    Address expected = new Address("jörg", "xn--bcher-kva.example");
+    assertThat(Address.parse("Jörg@Bücher.example")).hasValue(expected);
+    assertThat(Address.parse("jo\u0308rg@xn--bcher-kva.example")).hasValue(expected);
+    assertThat(Address.parse("JÖRG@bu\u0308cher.EXAMPLE.")).hasValue(expected);
+  }
+
+  @Test
   void splitsAtTheLastAt() {
     assertThat(Address.parse("\"a@b\"@c.test").map(Address::domain)).hasValue("c.test");
   }
@@ -40,5 +48,16 @@ class AddressTest {
     assertThat(Address.parse("@a.test")).isEmpty();
     assertThat(Address.parse("a@")).isEmpty();
     assertThat(Address.parse("a@.")).isEmpty();
+    assertThat(Address.parse("a@ b.test")).as("whitespace outside quotes").isEmpty();
+  }
+
+  @Test
+  void refusesWhatNoPathCouldCarry() {
+    String domain = "@" + "d".repeat(60) + ".test";
+    String longest = "a".repeat(Address.MAX_LENGTH - domain.length()) + domain;
+
+    assertThat(Address.parse(longest)).isPresent();
+    assertThat(Address.parse("a" + longest)).isEmpty();
+    assertThat(Address.parse("a".repeat(400) + "@example.test")).isEmpty();
   }
 }

@@ -7,6 +7,7 @@ import dev.yubin.ejb.application.Readiness;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,23 +25,39 @@ class StartupGateTest {
 
   @Test
   void aCallDuringStartUpWaitsUntilStartUpHasFinished() throws Exception {
-    CompletableFuture<Object> call =
-        CompletableFuture.supplyAsync(
+    CompletableFuture<Object> call = new CompletableFuture<>();
+    Thread caller =
+        new Thread(
             () -> {
               try {
-                return gate.awaitStartup(invocation());
+                call.complete(gate.awaitStartup(invocation()));
               } catch (Exception e) {
-                throw new IllegalStateException(e);
+                call.completeExceptionally(e);
               }
             });
+    caller.start();
 
-    Thread.sleep(200);
+    awaitBlockedInReadiness(caller);
     assertThat(call).isNotDone();
     assertThat(proceeded).isFalse();
 
     readiness.ready();
     assertThat(call.get(5, TimeUnit.SECONDS)).isEqualTo("answered");
     assertThat(proceeded).isTrue();
+  }
+
+  /** Until THREAD waits inside {@link Readiness#await}: the call has arrived and is held. */
+  private static void awaitBlockedInReadiness(Thread thread) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!(thread.getState() == Thread.State.TIMED_WAITING
+        && Arrays.stream(thread.getStackTrace())
+            .anyMatch(
+                frame ->
+                    frame.getClassName().equals(Readiness.class.getName())
+                        && frame.getMethodName().equals("await")))) {
+      assertThat(System.nanoTime()).as("the call to wait for start-up").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
   }
 
   @Test

@@ -41,6 +41,12 @@ public interface AccountServiceContract {
     assertThatIllegalArgumentException().isThrownBy(() -> accounts().addDomain("not a domain"));
     assertThatIllegalArgumentException().isThrownBy(() -> accounts().addDomain("."));
     assertThatIllegalArgumentException().isThrownBy(() -> accounts().addDomain("-dash.test"));
+    assertThatIllegalArgumentException()
+        .as("a label longer than 63")
+        .isThrownBy(() -> accounts().addDomain("l".repeat(64) + ".test"));
+    assertThatIllegalArgumentException()
+        .as("a name longer than 253")
+        .isThrownBy(() -> accounts().addDomain(("l".repeat(60) + ".").repeat(5) + "test"));
   }
 
   @Test
@@ -95,13 +101,15 @@ public interface AccountServiceContract {
     accounts().addDomain(domain);
     accounts().addUser("dave@" + domain, PASSWORD);
 
-    assertThat(accounts().authenticate("dave@" + domain, PASSWORD))
+    assertThat(accounts().authenticate("dave@" + domain, PASSWORD).account())
         .map(Account::getAddress)
         .contains("dave@" + domain);
-    assertThat(accounts().authenticate("DAVE@" + domain + ".", PASSWORD)).isPresent();
-    assertThat(accounts().authenticate("dave@" + domain, PASSWORD + " ")).isEmpty();
-    assertThat(accounts().authenticate("dave@" + domain, "")).isEmpty();
-    assertThat(accounts().authenticate("eve@" + domain, PASSWORD)).isEmpty();
+    assertThat(accounts().authenticate("DAVE@" + domain + ".", PASSWORD).account()).isPresent();
+    assertThat(accounts().authenticate("\"d\\ave\"@" + domain, PASSWORD).account()).isPresent();
+    assertThat(accounts().authenticate("dave@ " + domain, PASSWORD).account()).isEmpty();
+    assertThat(accounts().authenticate("dave@" + domain, PASSWORD + " ").account()).isEmpty();
+    assertThat(accounts().authenticate("dave@" + domain, "").account()).isEmpty();
+    assertThat(accounts().authenticate("eve@" + domain, PASSWORD).account()).isEmpty();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.yubin.ejb.application.AccountService;
 import dev.yubin.ejb.application.Addressing;
+import dev.yubin.ejb.application.ClientNames;
 import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
 import dev.yubin.ejb.application.Maildrops;
@@ -60,6 +61,7 @@ public class AddressingIT {
   @Inject Addressing addressing;
   @Inject OutboundQueue queue;
   @Inject LocalDelivery delivery;
+  @Inject ClientNames clientNames;
   @Inject SubmissionPolicy submission;
   @Inject MailStore store;
   @Inject Maildrops maildrops;
@@ -369,7 +371,7 @@ public class AddressingIT {
     SpoolFile spool = store.files().newSpoolFile();
     byte[] bytes = MESSAGE.getBytes(US_ASCII);
     spool.write(bytes, 0, bytes.length);
-    return delivery.deliver(SESSION, envelope, spool);
+    return delivery.deliver(SESSION, client(), envelope, spool);
   }
 
   /** The text of every message in the owner's INBOX, oldest first. */
@@ -385,5 +387,10 @@ public class AddressingIT {
 
   private List<String> keys(String owner) {
     return messages.list(owner, INBOX).stream().map(StoredMessage::getContentKey).toList();
+  }
+
+  /** The client as the Received header names it, looked up as SmtpBackendBean does. */
+  private String client() {
+    return clientNames.describe(SESSION.connection().remoteAddress());
   }
 }

@@ -4,10 +4,12 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.application.ClientNames;
 import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
 import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.it.filterchain.ScriptedFilter;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.smtp.Envelope;
@@ -40,11 +42,12 @@ public class FilterChainIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return YubinDeployment.create("filter-chain-it");
+    return YubinDeployment.create("filter-chain-it", ScriptedFilter.class.getPackage());
   }
 
   @Inject AccountService accounts;
   @Inject LocalDelivery delivery;
+  @Inject ClientNames clientNames;
   @Inject MailStore store;
   @Inject MessageRepository messages;
 
@@ -103,6 +106,12 @@ public class FilterChainIT {
     SpoolFile spool = store.files().newSpoolFile();
     byte[] bytes = message.getBytes(US_ASCII);
     spool.write(bytes, 0, bytes.length);
-    return delivery.deliver(SESSION, new Envelope("sender@remote.test", List.of(recipient)), spool);
+    return delivery.deliver(
+        SESSION, client(), new Envelope("sender@remote.test", List.of(recipient)), spool);
+  }
+
+  /** The client as the Received header names it, looked up as SmtpBackendBean does. */
+  private String client() {
+    return clientNames.describe(SESSION.connection().remoteAddress());
   }
 }

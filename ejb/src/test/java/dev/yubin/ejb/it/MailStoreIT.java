@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.application.ClientNames;
 import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
 import dev.yubin.ejb.application.Maildrops;
@@ -58,6 +59,7 @@ public class MailStoreIT {
 
   @Inject AccountService accounts;
   @Inject LocalDelivery delivery;
+  @Inject ClientNames clientNames;
   @Inject Maildrops maildrops;
   @Inject StoreRecovery recovery;
   @Inject MailStore store;
@@ -91,7 +93,8 @@ public class MailStoreIT {
     String bob = newUser(domain, "bob");
     SpoolFile spool = spool(MESSAGE);
 
-    Reply reply = delivery.deliver(SESSION, new Envelope(SENDER, List.of(alice, bob)), spool);
+    Reply reply =
+        delivery.deliver(SESSION, client(), new Envelope(SENDER, List.of(alice, bob)), spool);
 
     assertThat(reply.code()).isEqualTo(250);
     assertThat(reply.text()).isEqualTo("Ok: queued as " + spool.queueId());
@@ -201,7 +204,8 @@ public class MailStoreIT {
 
   private void deliver(String recipient) throws IOException {
     Reply reply =
-        delivery.deliver(SESSION, new Envelope(SENDER, List.of(recipient)), spool(MESSAGE));
+        delivery.deliver(
+            SESSION, client(), new Envelope(SENDER, List.of(recipient)), spool(MESSAGE));
     assertThat(reply.code()).isEqualTo(250);
   }
 
@@ -245,5 +249,10 @@ public class MailStoreIT {
     try (in) {
       return in.readAllBytes();
     }
+  }
+
+  /** The client as the Received header names it, looked up as SmtpBackendBean does. */
+  private String client() {
+    return clientNames.describe(SESSION.connection().remoteAddress());
   }
 }

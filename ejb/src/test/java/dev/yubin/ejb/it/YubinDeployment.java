@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.jar.JarFile;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.Filter;
@@ -17,18 +19,25 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
 /**
- * The test war: every class of the ejb module and of these tests (whole packages), the module's
+ * A test war: every class of the ejb module, this package (the integration tests and their shared
+ * helpers), the packages of test doubles that one deployment asks for and no other, the module's
  * resources (persistence unit, beans.xml, configuration defaults, migrations), and its runtime
- * libraries. The protocol classes are not in it: they come from the adapter deployed before it.
+ * libraries. So a test-only {@code @Alternative} replaces the real bean only in its own test's
+ * deployment. The protocol classes are not in it: they come from the adapter deployed before it.
  */
 final class YubinDeployment {
 
   private YubinDeployment() {}
 
-  static WebArchive create(String name) {
+  /**
+   * @param doubles whole packages of test doubles (under {@code dev.yubin.ejb.it}) this deployment
+   *     needs
+   */
+  static WebArchive create(String name, Package... doubles) {
     WebArchive war =
         ShrinkWrap.create(WebArchive.class, name + ".war")
-            .addPackages(true, notAUnitTest(), "dev.yubin.ejb")
+            .addPackages(true, inMainOutput(), "dev.yubin.ejb")
+            .addPackage(YubinDeployment.class.getPackage())
             .addAsLibraries(runtimeLibraries())
             .addAsLibraries(
                 Maven.resolver()
@@ -36,6 +45,9 @@ final class YubinDeployment {
                     .resolve("org.assertj:assertj-core")
                     .withoutTransitivity()
                     .asFile());
+    for (Package each : doubles) {
+      war.addPackages(true, each);
+    }
     addMainResources(war);
     return war;
   }
@@ -50,9 +62,33 @@ final class YubinDeployment {
         .asFile();
   }
 
-  /** Unit tests of the module may share its packages; they do not belong in the server. */
-  private static Filter<ArchivePath> notAUnitTest() {
-    return path -> !path.get().matches(".*Tests?(\\$.*)?\\.class");
+  /** Classes of the module itself: its unit tests and their helpers share its packages. */
+  private static Filter<ArchivePath> inMainOutput() {
+    Set<String> classes = mainClasses();
+    return path -> classes.contains(path.get());
+  }
+
+  /** The class files of the module's main output, as archive paths ({@code /dev/yubin/...}). */
+  private static Set<String> mainClasses() {
+    Path root = mainOutput();
+    try {
+      if (Files.isDirectory(root)) {
+        try (Stream<Path> files = Files.walk(root)) {
+          return files
+              .filter(file -> file.toString().endsWith(".class"))
+              .map(file -> "/" + root.relativize(file).toString().replace(File.separatorChar, '/'))
+              .collect(Collectors.toSet());
+        }
+      }
+      try (JarFile jar = new JarFile(root.toFile())) {
+        return jar.stream()
+            .map(entry -> "/" + entry.getName())
+            .filter(name -> name.endsWith(".class"))
+            .collect(Collectors.toSet());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Every non-class file of the module's main output, at the same path under WEB-INF/classes. */

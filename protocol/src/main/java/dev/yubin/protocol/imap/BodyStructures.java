@@ -10,17 +10,18 @@ import java.util.List;
  *
  * @see "RFC 3501 §7.4.2, RFC 9051 §7.5.2"
  */
-final class BodyStructures {
+public final class BodyStructures {
 
   private BodyStructures() {}
 
   /** {@code body}: with {@code extensions} BODYSTRUCTURE's form, else BODY's. */
-  static void writeBody(ResponseLine line, MimePart part, boolean extensions) {
+  public static void writeBody(ResponseLine line, MimePart part, boolean extensions) {
     line.open();
     if (part.isMultipart()) {
       if (part.children().isEmpty()) {
-        // RFC 3501 requires at least one part: describe an empty text part.
-        line.ascii("\"text\" \"plain\" NIL NIL NIL \"7bit\" 0 0");
+        // RFC 3501 requires at least one part: describe an empty text part, as Dovecot does.
+        line.ascii("(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0");
+        line.ascii(extensions ? " NIL NIL NIL NIL)" : ")");
       }
       for (MimePart child : part.children()) {
         writeBody(line, child, extensions);
@@ -97,7 +98,7 @@ final class BodyStructures {
   }
 
   /** {@code envelope}; Sender and Reply-To default to From (RFC 3501 §7.4.2). */
-  static void writeEnvelope(ResponseLine line, Envelope envelope) {
+  public static void writeEnvelope(ResponseLine line, Envelope envelope) {
     line.open().nstring(envelope.date()).sp().nstring(envelope.subject()).sp();
     writeAddresses(line, envelope.from());
     line.sp();

@@ -48,6 +48,9 @@ final class ImapCommands {
     commands.add(new ExpungeCommand());
     commands.add(new FetchCommand());
     commands.add(new StoreCommand());
+    commands.add(new SearchCommand());
+    commands.add(new SortCommand());
+    commands.add(new ThreadCommand());
     commands.add(new CopyCommand("COPY", false));
     commands.add(new CopyCommand("MOVE", true));
     commands.add(new QuotaCommand("GETQUOTA"));

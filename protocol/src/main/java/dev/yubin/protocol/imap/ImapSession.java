@@ -127,6 +127,12 @@ public final class ImapSession implements ProtocolSession, CommandFramer.Handler
     return state == ImapState.NOT_AUTHENTICATED ? config.loginTimeout() : config.idleTimeout();
   }
 
+  /** An APPEND's message (or another accepted literal) is arriving. */
+  @Override
+  public boolean receivingData() {
+    return framer.inLiteral();
+  }
+
   // CommandFramer.Handler
 
   @Override

@@ -35,6 +35,7 @@ public final class ImapSessionFactory implements ProtocolSessionFactory {
    * @param waker asks the transport to call {@link ImapSession#wake} soon, on the session's thread;
    *     IDLE uses it to report changes without waiting for the client
    */
+  @Override
   public ImapSession newSession(ConnectionInfo connection, Runnable waker) {
     return new ImapSession(config, backend, commands, authFailures, connection, waker);
   }

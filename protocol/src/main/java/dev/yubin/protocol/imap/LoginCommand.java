@@ -56,8 +56,7 @@ final class LoginCommand extends ImapCommand {
 
     static Completion finish(ImapSession session, String user, Check check) {
       String client = session.connection().remoteAddress();
-      if (session.authFailures().isAddressBlocked(client)
-          || session.authFailures().isUserBlocked(user)) {
+      if (session.authFailures().isUserBlocked(client, user)) {
         return Completion.no("UNAVAILABLE", "too many failed logins, try again later");
       }
       AuthResult result = check.run();

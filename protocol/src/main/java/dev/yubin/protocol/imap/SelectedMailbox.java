@@ -43,6 +43,9 @@ final class SelectedMailbox {
   private final TreeSet<Long> recent = new TreeSet<>();
   private final TreeSet<Long> expungedPending = new TreeSet<>();
 
+  /** The UIDs {@code $} stands for (RFC 5182); expunged ones drop out as they leave the view. */
+  private long[] saved = new long[0];
+
   /** Flags (and MODSEQ) this session has just reported itself, so they are not repeated. */
   private final Map<Long, Long> reportedModseq = new HashMap<>();
 
@@ -130,11 +133,12 @@ final class SelectedMailbox {
 
   /**
    * The UIDs a sequence set names, ascending, without duplicates: message numbers (which must
-   * exist, RFC 3501 §9 seq-number) or UIDs (absent ones ignored, RFC 3501 §6.4.8).
+   * exist, RFC 3501 §9 seq-number) or UIDs (absent ones ignored, RFC 3501 §6.4.8). {@code $} is the
+   * saved search result, possibly empty (RFC 5182 §2.1).
    */
   long[] resolve(SequenceSet set, boolean byUid) {
     if (set.isSaved()) {
-      throw new ImapSyntaxException("$ is not supported");
+      return Arrays.stream(saved).filter(uid -> msnOf(uid) > 0).toArray();
     }
     if (count == 0) {
       if (!byUid) {
@@ -162,6 +166,11 @@ final class SelectedMailbox {
       }
     }
     return result.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** SEARCH RETURN (SAVE): what {@code $} names from now on (RFC 5182 §2.1). */
+  void save(long[] uids) {
+    saved = uids.clone();
   }
 
   private int lowerBound(long uid) {

@@ -4,9 +4,9 @@ import dev.yubin.protocol.Output;
 
 /**
  * {@code PASS password}, right after USER: logs in and locks the maildrop. The password is the rest
- * of the line, spaces included. A failed PASS needs a new USER. Failures count per client address
- * and user name (shared with SMTP AUTH); once either has used up its failures, PASS is refused with
- * SYS/TEMP without asking the backend.
+ * of the line, spaces included. A failed PASS needs a new USER. Failures count per client network,
+ * and per network and user name (shared with SMTP AUTH); once either has used up its failures, PASS
+ * is refused with SYS/TEMP without asking the backend.
  *
  * @see "RFC 1939 §7, RFC 2449 §8.1.1 (IN-USE), RFC 3206 (AUTH, SYS/TEMP)"
  */
@@ -25,8 +25,7 @@ final class PassCommand extends Pop3Command {
     if (argument.isEmpty()) {
       throw new Pop3CommandException("syntax: PASS password");
     }
-    if (session.authFailures().isAddressBlocked(session.clientAddress())
-        || session.authFailures().isUserBlocked(user)) {
+    if (session.authFailures().isUserBlocked(session.clientAddress(), user)) {
       throw Pop3CommandException.throttled("too many failed logins, try again later");
     }
     Pop3Login login = session.backend().login(user, argument, session.clientAddress());

@@ -28,7 +28,7 @@ final class Pop3CommandException extends RuntimeException {
   }
 
   /**
-   * A login refused because the client address or user has used up its failures: temporary
+   * A login refused because the client network or user has used up its failures: temporary
    * (SYS/TEMP), yet it counts against the client's error budget, so a guesser is cut off.
    */
   static Pop3CommandException throttled(String text) {

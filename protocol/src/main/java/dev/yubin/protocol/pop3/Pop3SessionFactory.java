@@ -19,7 +19,7 @@ public final class Pop3SessionFactory implements ProtocolSessionFactory {
   }
 
   /**
-   * @param authFailures failed logins per client address and user, shared with the other listeners
+   * @param authFailures failed logins per client network and user, shared with the other listeners
    *     so that a guesser cannot switch protocols to go on
    */
   public Pop3SessionFactory(

@@ -9,7 +9,7 @@ import java.util.Optional;
  * AUTH mechanism [initial-response] (RFC 4954 §4): starts a SASL exchange, carried on by {@link
  * AuthExchange}. Refused when AUTH is not offered (503 5.5.1), after a successful AUTH or during a
  * transaction (503 5.5.1), before TLS when the policy says so (538 5.7.11), for an unknown
- * mechanism (504 5.5.4), and while the client address has too many recent failures (454 4.7.0,
+ * mechanism (504 5.5.4), and while the client's network has too many recent failures (454 4.7.0,
  * without asking the backend). An initial response of {@code =} is an empty one.
  */
 final class AuthCommand implements SmtpCommand {
@@ -39,7 +39,7 @@ final class AuthCommand implements SmtpCommand {
     if (mechanism.isEmpty()) {
       return SmtpResponse.of(SmtpReplies.AUTH_UNKNOWN_MECHANISM);
     }
-    if (session.authFailures().isAddressBlocked(session.connection().remoteAddress())) {
+    if (session.authFailures().isNetworkBlocked(session.connection().remoteAddress())) {
       return SmtpResponse.of(SmtpReplies.AUTH_THROTTLED);
     }
     AuthExchange exchange = new AuthExchange(session, mechanism.get());

@@ -18,9 +18,9 @@ import java.util.Base64;
  * holding no more than that in memory. Additional data with success (SCRAM's server signature) is
  * sent as a challenge the client answers with an empty line.
  *
- * <p>Every rejection counts for the client address and user name in the {@link
- * dev.yubin.protocol.sasl.AuthFailureLimiter}; a user name that has used up its failures is
- * rejected without asking the backend, and the exchange ends with 454 4.7.0.
+ * <p>Every rejection counts for the client's network and user name in the {@link
+ * dev.yubin.protocol.sasl.AuthFailureLimiter}; a user name that has used up its failures from this
+ * network is rejected without asking the backend, and the exchange ends with 454 4.7.0.
  */
 final class AuthExchange {
 
@@ -124,7 +124,7 @@ final class AuthExchange {
 
     @Override
     public AuthResult authenticate(String authorizationId, String user, String password) {
-      if (session.authFailures().isUserBlocked(user)) {
+      if (session.authFailures().isUserBlocked(session.connection().remoteAddress(), user)) {
         throttled = true;
         return AuthResult.rejected();
       }
@@ -138,7 +138,7 @@ final class AuthExchange {
 
     @Override
     public ScramCredentials scramCredentials(String user) {
-      if (session.authFailures().isUserBlocked(user)) {
+      if (session.authFailures().isUserBlocked(session.connection().remoteAddress(), user)) {
         throttled = true;
         return null;
       }

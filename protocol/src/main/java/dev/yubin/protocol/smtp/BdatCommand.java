@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * raw by a {@link ChunkReceiver}; the reply comes once they are in: 250 2.0.0 for a chunk, the
  * delivery reply after LAST. A chunk that cannot be taken is still read to its end and dropped, so
  * that its octets are never taken for commands: without an open transaction or an accepted
- * recipient 503 5.5.1; beyond the size limit 552 5.3.4 (the transaction ends). A size that does not
- * parse leaves no way to find the next command (RFC 3030 §2 frames chunks only by their size), so
- * it gets 501 5.5.4 and the connection is closed.
+ * recipient 503 5.5.1; beyond the size limit 552 5.3.4, with a bare CR or LF 550 5.5.2 (either way
+ * the transaction ends). A size that does not parse leaves no way to find the next command (RFC
+ * 3030 §2 frames chunks only by their size), so it gets 501 5.5.4 and the connection is closed.
  */
 final class BdatCommand implements SmtpCommand {
 
@@ -55,6 +55,7 @@ final class BdatCommand implements SmtpCommand {
             ChunkReceiver.discarding(size, SmtpReplies.TEMPORARY_FAILURE, true));
       }
     }
-    return session.readChunk(ChunkReceiver.into(transaction.chunkSink(), size, last));
+    return session.readChunk(
+        ChunkReceiver.into(transaction.chunkSink(), transaction.chunkLineEndings(), size, last));
   }
 }

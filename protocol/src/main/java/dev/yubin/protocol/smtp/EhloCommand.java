@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 /**
  * EHLO domain (RFC 5321 §4.1.1.1): starts an ESMTP session and lists the extensions that apply now:
  * STARTTLS only before TLS and when the transport has it (RFC 3207), AUTH only when offered, not
- * yet done, and allowed on this connection (RFC 4954). Like HELO, it drops any open transaction; an
- * authentication survives it. Its reply has no enhanced status code (RFC 2034 §3).
+ * yet done, and allowed on this connection (RFC 4954); DSN only where {@link
+ * SmtpConfig#dsnOffered}. Like HELO, it drops any open transaction; an authentication survives it.
+ * Its reply has no enhanced status code (RFC 2034 §3). A name that is not a {@link HeloName} gets
+ * 501 5.5.2 and changes nothing.
  */
 final class EhloCommand implements SmtpCommand {
 
@@ -17,6 +19,9 @@ final class EhloCommand implements SmtpCommand {
   public SmtpResponse execute(SmtpSession session, String argument) {
     if (argument.isEmpty()) {
       return SmtpResponse.of(SmtpReplies.syntax("EHLO hostname"));
+    }
+    if (!HeloName.isValid(argument)) {
+      return SmtpResponse.of(SmtpReplies.BAD_HELO_NAME);
     }
     session.greet(argument, true);
     SmtpConfig config = session.config();
@@ -37,7 +42,9 @@ final class EhloCommand implements SmtpCommand {
     lines.add("ENHANCEDSTATUSCODES"); // RFC 2034
     lines.add("8BITMIME"); // RFC 6152
     lines.add("SMTPUTF8"); // RFC 6531
-    lines.add("DSN"); // RFC 3461
+    if (config.dsnOffered()) {
+      lines.add("DSN"); // RFC 3461
+    }
     lines.add("CHUNKING"); // RFC 3030
     return SmtpResponse.multiline(250, lines);
   }

@@ -15,11 +15,16 @@ import java.util.Set;
  *   <li>SIZE (RFC 1870 §6), refused with 552 5.3.4 above the limit;
  *   <li>BODY=7BIT or 8BITMIME (RFC 6152);
  *   <li>SMTPUTF8 (RFC 6531 §3.4), without which a non-ASCII address gets 553 5.6.7;
- *   <li>RET=FULL|HDRS and ENVID=xtext (RFC 3461 §4.3, §4.4);
+ *   <li>RET=FULL|HDRS and ENVID=xtext (RFC 3461 §4.3, §4.4), where {@link SmtpConfig#dsnOffered DSN
+ *       is offered} (else 501 5.7.1);
  *   <li>AUTH=xtext when AUTH is offered (RFC 4954 §5), checked and ignored.
  * </ul>
  *
  * Any other gives 555 5.5.4. With {@code authRequired}, MAIL before AUTH gets 530 5.7.0.
+ *
+ * <p>Without AUTH (the MX port), a reverse-path whose domain is an address literal ({@code
+ * victim@[127.0.0.2]}) gets 553 5.1.8: reports to it would be sent to whatever address a stranger
+ * names, internal ones included, and no real domain mails from a bare address.
  */
 final class MailCommand implements SmtpCommand {
 
@@ -30,8 +35,11 @@ final class MailCommand implements SmtpCommand {
   private static final Reply BAD_ENVID = Reply.of(501, "5.5.4", "Bad ENVID parameter");
   private static final Reply BAD_SMTPUTF8 = Reply.of(501, "5.5.4", "SMTPUTF8 takes no value");
   private static final Reply DUPLICATE = Reply.of(501, "5.5.4", "Duplicate MAIL parameter");
+  private static final Reply LITERAL_SENDER =
+      Reply.of(553, "5.1.8", "Sender address rejected: address literals are not accepted");
   private static final int MAX_SIZE_DIGITS = 18; // fits in a long
   private static final int MAX_ENVID_LENGTH = 100; // RFC 3461 §4.4
+  private static final Set<String> DSN_PARAMETERS = Set.of("RET", "ENVID");
 
   @Override
   public List<Precondition> preconditions() {
@@ -65,6 +73,9 @@ final class MailCommand implements SmtpCommand {
     if (!requested.smtpUtf8 && !isAscii(reversePath)) {
       return SmtpResponse.of(SmtpReplies.NEEDS_SMTPUTF8);
     }
+    if (!session.isAuthenticated() && path.get().hasAddressLiteral()) {
+      return SmtpResponse.of(LITERAL_SENDER);
+    }
     Reply decision = session.backend().checkSender(session.info(), reversePath);
     if (decision.isPositive()) {
       session.startTransaction(
@@ -90,6 +101,9 @@ final class MailCommand implements SmtpCommand {
       }
       if (!seen.add(parameter.keyword())) {
         return Optional.of(DUPLICATE);
+      }
+      if (!session.config().dsnOffered() && DSN_PARAMETERS.contains(parameter.keyword())) {
+        return Optional.of(SmtpReplies.DSN_DISABLED);
       }
       String value = parameter.value();
       Optional<Reply> problem =

@@ -7,4 +7,10 @@ package dev.yubin.protocol.smtp;
  *     null reverse-path, {@code postmaster} for RCPT TO:&lt;postmaster&gt;
  * @param parameters the ESMTP parameters after the path, stripped; empty if none
  */
-record MailPath(String address, String parameters) {}
+record MailPath(String address, String parameters) {
+
+  /** Whether the mailbox's domain is an address literal ({@code user@[192.0.2.1]}). */
+  boolean hasAddressLiteral() {
+    return address.endsWith("]") && address.lastIndexOf("@[") > 0;
+  }
+}

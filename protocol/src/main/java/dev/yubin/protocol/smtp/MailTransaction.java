@@ -17,6 +17,7 @@ final class MailTransaction {
   private MessageSink chunkSink;
   private long chunkedSize;
   private boolean chunked;
+  private final LineEndings chunkLineEndings = new LineEndings();
 
   MailTransaction(String reversePath, boolean smtpUtf8, DsnRequest dsn) {
     this.reversePath = reversePath;
@@ -63,6 +64,11 @@ final class MailTransaction {
   /** Octets taken in BDAT chunks so far. */
   long chunkedSize() {
     return chunkedSize;
+  }
+
+  /** The line endings of all BDAT chunks so far. */
+  LineEndings chunkLineEndings() {
+    return chunkLineEndings;
   }
 
   void markChunked() {

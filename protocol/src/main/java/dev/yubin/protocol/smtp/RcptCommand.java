@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * recipient limit the answer is 452 4.5.3 (RFC 5321 §4.5.3.1.10). A non-ASCII address needs
  * SMTPUTF8 on MAIL (553 5.6.7, RFC 6531 §3.7.4.1). Parameters, after EHLO only, each at most once:
  * NOTIFY=NEVER or a list of SUCCESS, FAILURE, DELAY (RFC 3461 §4.1) and ORCPT=addr-type;xtext (RFC
- * 3461 §4.2); malformed ones get 501 5.5.4, others 555 5.5.4.
+ * 3461 §4.2), where {@link SmtpConfig#dsnOffered DSN is offered} (else 501 5.7.1); malformed ones
+ * get 501 5.5.4, others 555 5.5.4.
  */
 final class RcptCommand implements SmtpCommand {
 
@@ -25,6 +26,7 @@ final class RcptCommand implements SmtpCommand {
   private static final Reply DUPLICATE = Reply.of(501, "5.5.4", "Duplicate RCPT parameter");
   private static final Pattern ADDRESS_TYPE = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+");
   private static final int MAX_ORCPT_LENGTH = 500; // RFC 3461 §4.2
+  private static final Set<String> DSN_PARAMETERS = Set.of("NOTIFY", "ORCPT");
 
   @Override
   public List<Precondition> preconditions() {
@@ -57,6 +59,9 @@ final class RcptCommand implements SmtpCommand {
       }
       if (!seen.add(parameter.keyword())) {
         return SmtpResponse.of(DUPLICATE);
+      }
+      if (!session.config().dsnOffered() && DSN_PARAMETERS.contains(parameter.keyword())) {
+        return SmtpResponse.of(SmtpReplies.DSN_DISABLED);
       }
       switch (parameter.keyword()) {
         case "NOTIFY" -> {

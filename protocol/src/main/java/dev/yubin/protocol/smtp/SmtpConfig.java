@@ -16,10 +16,11 @@ import java.util.Objects;
  *     100
  * @param maxErrors error replies after which the session ends with 421 (Postfix's {@code
  *     smtpd_hard_error_limit})
- * @param commandTimeout how long to wait for the next command; RFC 5321 §4.5.3.2.7 asks for at
- *     least 5 minutes
- * @param dataTimeout how long to wait for more message content; the DATA block timeout of RFC 5321
- *     §4.5.3.2.6, 3 minutes
+ * @param commandTimeout the deadline for each whole command (see {@link
+ *     dev.yubin.protocol.ProtocolSession#idleTimeout}); RFC 5321 §4.5.3.2.7 asks for at least 5
+ *     minutes
+ * @param dataTimeout the deadline for message content, which the transport extends as content
+ *     arrives; the DATA block timeout of RFC 5321 §4.5.3.2.6, 3 minutes
  * @param tlsAvailable whether the transport can start TLS: STARTTLS is advertised and accepted
  *     before TLS (RFC 3207). Only the transport knows whether it has a TLS identity, so it is off
  *     unless set
@@ -64,6 +65,18 @@ public record SmtpConfig(
     if (authRequired && !authOffered) {
       throw new IllegalArgumentException("AUTH cannot be required without being offered");
     }
+  }
+
+  /**
+   * Whether DSN (RFC 3461) is advertised and its parameters (NOTIFY, ORCPT, RET, ENVID) accepted:
+   * only where MAIL needs AUTH, so that reports go only where an authenticated user asked for them.
+   * On the MX port anyone can forge the sender, and success reports or returned headers would
+   * reflect mail to a victim; there DSN is neither advertised nor accepted (501 5.7.1), as Postfix
+   * with {@code smtpd_discard_ehlo_keywords = dsn}. Failure reports still go to the reverse-path
+   * there, as RFC 5321 §6.1 requires.
+   */
+  public boolean dsnOffered() {
+    return authRequired;
   }
 
   /**

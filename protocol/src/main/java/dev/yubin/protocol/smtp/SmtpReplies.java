@@ -11,6 +11,7 @@ final class SmtpReplies {
   static final Reply LINE_TOO_LONG = Reply.of(500, "5.5.2", "Error: line too long");
   static final Reply BAD_CHARACTERS =
       Reply.of(500, "5.5.2", "Error: command contains NUL, CR or 8-bit characters");
+  static final Reply BAD_HELO_NAME = Reply.of(501, "5.5.2", "Helo command rejected: Invalid name");
   static final Reply BAD_SENDER = Reply.of(501, "5.1.7", "Bad sender address syntax");
   static final Reply BAD_RECIPIENT = Reply.of(501, "5.1.3", "Bad recipient address syntax");
   static final Reply BAD_PARAMETERS = Reply.of(501, "5.5.4", "Bad parameter syntax");
@@ -45,6 +46,9 @@ final class SmtpReplies {
       Reply.of(538, "5.7.11", "Encryption required for requested authentication mechanism");
   static final Reply AUTH_NOT_ENABLED = Reply.of(503, "5.5.1", "Error: authentication not enabled");
   static final Reply AUTH_REQUIRED = Reply.of(530, "5.7.0", "Authentication required");
+
+  /** A DSN parameter where DSN is not offered (Postfix's words, for its discarded keyword). */
+  static final Reply DSN_DISABLED = Reply.of(501, "5.7.1", "DSN support is disabled");
 
   /** RFC 6531 §3.7.4.1: a non-ASCII address in a transaction without SMTPUTF8. */
   static final Reply NEEDS_SMTPUTF8 = Reply.of(553, "5.6.7", "Non-ASCII address requires SMTPUTF8");

@@ -111,11 +111,18 @@ public final class SmtpSession implements ProtocolSession {
     end();
   }
 
+  /**
+   * RFC 5321 §4.5.3.2: the command timeout for each command, the data timeout for the message
+   * content (DATA, or a BDAT chunk), as deadlines: see {@link ProtocolSession#idleTimeout()}.
+   */
   @Override
   public Duration idleTimeout() {
-    return state == SmtpState.DATA || state == SmtpState.BDAT
-        ? config.dataTimeout()
-        : config.commandTimeout();
+    return receivingData() ? config.dataTimeout() : config.commandTimeout();
+  }
+
+  @Override
+  public boolean receivingData() {
+    return state == SmtpState.DATA || state == SmtpState.BDAT;
   }
 
   private void accept(Line line, Output out) {

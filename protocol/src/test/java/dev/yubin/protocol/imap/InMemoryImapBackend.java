@@ -577,19 +577,26 @@ public final class InMemoryImapBackend implements ImapBackend {
   }
 
   @Override
-  public long[] search(String principal, long mailboxId, SearchKey criteria) {
-    throw new UnsupportedOperationException("search is not in this test backend yet");
+  public synchronized long[] search(String principal, long mailboxId, SearchKey criteria) {
+    return InMemorySearch.search(candidates(mailboxId), criteria);
   }
 
   @Override
-  public long[] sort(String principal, long mailboxId, List<SortKey> order, SearchKey criteria) {
-    throw new UnsupportedOperationException("sort is not in this test backend yet");
+  public synchronized long[] sort(
+      String principal, long mailboxId, List<SortKey> order, SearchKey criteria) {
+    return InMemorySearch.sort(candidates(mailboxId), order, criteria);
   }
 
   @Override
-  public List<ThreadNode> thread(
+  public synchronized List<ThreadNode> thread(
       String principal, long mailboxId, ThreadAlgorithm algorithm, SearchKey criteria) {
-    throw new UnsupportedOperationException("thread is not in this test backend yet");
+    return InMemorySearch.thread(candidates(mailboxId), algorithm, criteria);
+  }
+
+  private List<InMemorySearch.Candidate> candidates(long mailboxId) {
+    return byId(mailboxId).messages.values().stream()
+        .map(m -> new InMemorySearch.Candidate(m.uid, m.content, m.date, m.flags, m.modseq))
+        .toList();
   }
 
   @Override

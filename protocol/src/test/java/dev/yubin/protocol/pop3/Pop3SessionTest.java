@@ -361,7 +361,7 @@ class Pop3SessionTest {
   }
 
   @Test
-  void failedPasswordsAreThrottledPerAddressAcrossSessionsWithoutAskingTheBackend() {
+  void failedPasswordsAreThrottledPerNetworkAcrossSessionsWithoutAskingTheBackend() {
     AuthFailureLimiter limiter =
         new AuthFailureLimiter(2, 10, Duration.ofMinutes(15), java.time.Clock.systemUTC());
     Pop3SessionFactory throttled =
@@ -373,7 +373,7 @@ class Pop3SessionTest {
     int asked = backend.logins().size();
 
     assertThat(send(throttled, "USER alice\r\nPASS secret\r\n"))
-        .as("even the right password, once the address has used up its failures")
+        .as("even the right password, once the network has used up its failures")
         .contains("-ERR [SYS/TEMP] too many failed logins, try again later");
     assertThat(backend.logins()).hasSize(asked);
   }

@@ -80,6 +80,21 @@ class ScramSha256MechanismTest {
   }
 
   @Test
+  void anUnknownUserHasOneSaltWhateverTheSpellingAsARealUserHas() {
+    String salt = salt(challenge(mechanism.start(users).step(bytes("n,,n=nobody@d.test,r=abc"))));
+    assertThat(salt(challenge(mechanism.start(users).step(bytes("n,,n=NOBODY@d.test.,r=abc")))))
+        .isEqualTo(salt);
+    assertThat(salt(challenge(mechanism.start(users).step(bytes("n,,n=\"nobody\"@d.test,r=x")))))
+        .isEqualTo(salt);
+    assertThat(salt(challenge(mechanism.start(users).step(bytes("n,,n=other@d.test,r=abc")))))
+        .isNotEqualTo(salt);
+  }
+
+  private static String salt(String serverFirst) {
+    return serverFirst.split(",")[1];
+  }
+
+  @Test
   void channelBindingIsRefused() {
     SaslExchange exchange = mechanism.start(users);
     assertThat(result(exchange.step(bytes("p=tls-unique,,n=user,r=abc"))))

@@ -20,6 +20,8 @@ class SmtpAuthTest {
 
   private static final ConnectionInfo IMPLICIT_TLS =
       new ConnectionInfo("192.0.2.10", 40000, "192.0.2.1", 465, true);
+  private static final ConnectionInfo FROM_ELSEWHERE =
+      new ConnectionInfo("198.51.100.20", 40000, "192.0.2.1", 465, true);
 
   private final InMemorySmtpBackend backend = new InMemorySmtpBackend();
   private final FakeClock clock = new FakeClock();
@@ -129,7 +131,8 @@ class SmtpAuthTest {
   }
 
   @Test
-  void aUserWithTooManyFailuresIsRefusedWithoutAskingTheBackendUntilTheWindowPasses() {
+  void
+      aUserWithTooManyFailuresFromANetworkIsRefusedThereWithoutAskingTheBackendUntilTheWindowPasses() {
     open(TestSmtp.submissionConfig(), IMPLICIT_TLS);
     send("EHLO client.test\r\n");
     for (int i = 0; i < 3; i++) {
@@ -142,6 +145,11 @@ class SmtpAuthTest {
     assertThat(backend.authCalls()).hasSize(calls);
     // another user from the same address is still fine (3 of 5 address failures used)
     assertThat(send("AUTH PLAIN " + b64("\0bob\0builder") + "\r\n"))
+        .containsExactly("235 2.7.0 Authentication successful");
+    open(TestSmtp.submissionConfig(), FROM_ELSEWHERE);
+    send("EHLO client.test\r\n");
+    assertThat(send("AUTH PLAIN " + b64("\0alice\0wonderland") + "\r\n"))
+        .as("the owner on another network is not locked out")
         .containsExactly("235 2.7.0 Authentication successful");
     open(TestSmtp.submissionConfig(), IMPLICIT_TLS);
     send("EHLO client.test\r\n");

@@ -31,12 +31,21 @@ class SmtpEsmtpTest {
   }
 
   @Test
-  void dsnParametersAreDecodedIntoTheEnvelope() {
-    send(
-        "MAIL FROM:<carol@sender.test> RET=HDRS ENVID=QQ314159+2B1\r\n"
-            + "RCPT TO:<alice@example.test> NOTIFY=success,FAILURE ORCPT=rfc822;Alice+40example.test\r\n"
-            + "RCPT TO:<bob@example.test> NOTIFY=NEVER\r\n"
-            + "RCPT TO:<postmaster>\r\nDATA\r\nhi\r\n.\r\n");
+  void dsnParametersAreDecodedIntoTheEnvelopeWhereMailNeedsAuth() {
+    SmtpSession submission =
+        (SmtpSession)
+            new SmtpSessionFactory(
+                    TestSmtp.config().withAuth(true, true).withAuthRequiresTls(false), backend)
+                .newSession(TestSmtp.CONNECTION);
+    submission.open(out);
+    byte[] wire =
+        ("EHLO client.test\r\nAUTH PLAIN AGFsaWNlAHdvbmRlcmxhbmQ=\r\n"
+                + "MAIL FROM:<carol@sender.test> RET=HDRS ENVID=QQ314159+2B1\r\n"
+                + "RCPT TO:<alice@example.test> NOTIFY=success,FAILURE ORCPT=rfc822;Alice+40example.test\r\n"
+                + "RCPT TO:<bob@example.test> NOTIFY=NEVER\r\n"
+                + "RCPT TO:<postmaster>\r\nDATA\r\nhi\r\n.\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    submission.receive(wire, 0, wire.length, out);
     Envelope envelope = backend.delivered().get(0).envelope();
     assertThat(envelope.dsn()).isEqualTo(new DsnRequest(DsnReturn.HDRS, "QQ314159+1"));
     assertThat(envelope.smtpUtf8()).isFalse();
@@ -66,9 +75,9 @@ class SmtpEsmtpTest {
   }
 
   @Test
-  void bdatStoresChunksByteForByteWithoutUnstuffingOrLineRules() {
-    byte[] first = "Subject: raw\r\n\r\n..dots\r\n.\r\n".getBytes(StandardCharsets.US_ASCII);
-    byte[] second = {0, 'a', '\r', 'b', '\n', '.', '\n', (byte) 0xff, 0};
+  void bdatStoresChunksByteForByteWithoutUnstuffing() {
+    byte[] first = "Subject: raw\r\n\r\n..dots\r\n.\r".getBytes(StandardCharsets.US_ASCII);
+    byte[] second = {'\n', 0, 'a', '\r', '\n', '.', '\r', '\n', (byte) 0xff, 0};
     send("MAIL FROM:<carol@sender.test>\r\nRCPT TO:<alice@example.test>\r\n");
     assertThat(send(concat(("BDAT " + first.length + "\r\n").getBytes(), first)))
         .containsExactly("250 2.0.0 " + first.length + " octets received");
@@ -78,6 +87,41 @@ class SmtpEsmtpTest {
         .startsWith("250 2.0.0 Ok: queued as");
     assertThat(backend.delivered().get(0).content()).isEqualTo(concat(first, second));
     assertThat(session.idleTimeout()).isEqualTo(TestSmtp.config().commandTimeout());
+  }
+
+  @Test
+  void bdatWithABareCrOrLfIsRefusedAsDataIsAndTheTransactionEnds() {
+    String[] contents = {
+      "Subject: x\r\n\r\na\nb\r\n", // bare LF
+      "Subject: x\r\n\r\n\r.\r\r\n", // <CR>.<CR>
+      "Subject: x\r\n\r\nends in CR\r" // a CR that no LF follows
+    };
+    for (String content : contents) {
+      send("MAIL FROM:<carol@sender.test>\r\nRCPT TO:<alice@example.test>\r\n");
+      assertThat(send("BDAT " + content.length() + " LAST\r\n" + content))
+          .as(content)
+          .containsExactly("550 5.5.2 Bare <LF> or <CR> received");
+      assertThat(send("BDAT 1 LAST\r\nx")).containsExactly("503 5.5.1 Error: need MAIL command");
+    }
+    assertThat(backend.delivered()).isEmpty();
+    assertThat(backend.sinks()).allSatisfy(s -> assertThat(s.isDiscarded()).isTrue());
+  }
+
+  @Test
+  void aBareLineEndingAcrossChunksIsFoundAndACrlfSplitBetweenThemIsNot() {
+    send("MAIL FROM:<carol@sender.test>\r\nRCPT TO:<alice@example.test>\r\n");
+    assertThat(send("BDAT 3\r\nab\r")).containsExactly("250 2.0.0 3 octets received");
+    assertThat(send("BDAT 3\r\n\n.\r")).containsExactly("250 2.0.0 3 octets received");
+    assertThat(send("BDAT 2\r\nx\n"))
+        .as("the CR that ended the last chunk is bare")
+        .containsExactly("550 5.5.2 Bare <LF> or <CR> received");
+
+    send("MAIL FROM:<carol@sender.test>\r\nRCPT TO:<alice@example.test>\r\n");
+    assertThat(send("BDAT 3\r\nab\r")).containsExactly("250 2.0.0 3 octets received");
+    assertThat(send("BDAT 0 LAST\r\n"))
+        .as("the content ends in a CR")
+        .containsExactly("550 5.5.2 Bare <LF> or <CR> received");
+    assertThat(backend.delivered()).isEmpty();
   }
 
   @Test
@@ -104,6 +148,7 @@ class SmtpEsmtpTest {
     send("MAIL FROM:<carol@sender.test>\r\nRCPT TO:<alice@example.test>\r\nBDAT 3\r\nabc");
     assertThat(send("BDAT 10 LAST\r\nhalf")).isEmpty();
     assertThat(session.idleTimeout()).isEqualTo(TestSmtp.config().dataTimeout());
+    assertThat(session.receivingData()).isTrue();
     session.closed();
     assertThat(backend.delivered()).isEmpty();
     assertThat(backend.sinks())

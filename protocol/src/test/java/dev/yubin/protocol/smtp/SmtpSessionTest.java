@@ -154,12 +154,15 @@ class SmtpSessionTest {
   }
 
   @Test
-  void idleTimeoutIsShorterDuringData() {
+  void idleTimeoutIsShorterDuringDataWhoseContentIsBulk() {
     assertThat(session.idleTimeout()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(session.receivingData()).isFalse();
     send("EHLO client.test\r\n" + TRANSACTION);
     assertThat(session.idleTimeout()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(session.receivingData()).isTrue();
     send(".\r\n");
     assertThat(session.idleTimeout()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(session.receivingData()).isFalse();
   }
 
   @Test

@@ -22,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -184,7 +183,7 @@ public class DeliveryNotifications {
     }
     SpoolFile spool = store.files().newSpoolFile();
     try {
-      try (OutputStream out = Files.newOutputStream(spool.path())) {
+      try (OutputStream out = spool.newOutputStream()) {
         DeliveryStatusNotification.builder(kind, settings.hostname())
             .original(
                 new OriginalMessage(

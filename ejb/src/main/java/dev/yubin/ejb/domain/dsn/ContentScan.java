@@ -12,12 +12,19 @@ import java.io.InputStream;
  * @param size the octets read; the whole size unless {@code tooLarge}
  * @param tooLarge whether the message is larger than the return limit
  * @param headerLength the octets of the header section up to and including the CRLF of its last
- *     line, without the blank line; cut at a line end when it has no end within the header limit
+ *     line, without the blank line; when it has no end within the header limit, cut at the end of
+ *     the last whole header field (a line end not followed by a continuation line) within it
+ * @param headerComplete whether {@code headerLength} is the whole header section
  * @param boundaryEnd the offset just past the first occurrence of the boundary, or -1
  * @param firstEightBit the offset of the first octet above 127, or -1
  */
 record ContentScan(
-    long size, boolean tooLarge, long headerLength, long boundaryEnd, long firstEightBit) {
+    long size,
+    boolean tooLarge,
+    long headerLength,
+    boolean headerComplete,
+    long boundaryEnd,
+    long firstEightBit) {
 
   /** Whether the first {@code length} octets hold the boundary. */
   boolean boundaryWithin(long length) {
@@ -40,7 +47,8 @@ record ContentScan(
     long boundaryEnd = -1;
     long firstEightBit = -1;
     long headerEnd = -1;
-    long lastLineEnd = 0;
+    long lastFieldEnd = 0;
+    long pendingLineEnd = -1; // a line end in the header, until the next line shows it ends a field
     int last3 = 0; // the three octets before the current one, oldest in the high byte
     long offset = 0;
     byte[] buffer = new byte[16 * 1024];
@@ -62,41 +70,49 @@ record ContentScan(
             boundaryEnd = offset + 1;
           }
         }
+        if (pendingLineEnd >= 0 && offset == pendingLineEnd) {
+          if (b != ' ' && b != '\t' && pendingLineEnd <= headerLimit) {
+            lastFieldEnd = pendingLineEnd; // RFC 5322 §2.2.3: no WSP, so no continuation
+          }
+          pendingLineEnd = -1;
+        }
         if (headerEnd < 0 && b == '\n' && (last3 & 0xff) == '\r') {
           if (offset == 1 || (last3 & 0xffffff) == 0x0d0a0d) {
             headerEnd = offset - 1; // the CRLF of the blank line starts here
           } else if (offset < headerLimit) {
-            lastLineEnd = offset + 1;
+            pendingLineEnd = offset + 1;
           }
         }
         last3 = ((last3 << 8) | b) & 0xffffff;
       }
       boolean headerKnown = headerEnd >= 0 || offset >= headerLimit;
       if (offset > returnLimit && headerKnown) {
+        long length = headerLength(headerEnd, lastFieldEnd, headerLimit, -1);
         return new ContentScan(
-            offset,
-            true,
-            headerLength(headerEnd, lastLineEnd, headerLimit, -1),
-            boundaryEnd,
-            firstEightBit);
+            offset, true, length, length == headerEnd, boundaryEnd, firstEightBit);
       }
     }
+    if (pendingLineEnd == offset) {
+      lastFieldEnd = pendingLineEnd; // the message ends with a whole field
+    }
+    long length = headerLength(headerEnd, lastFieldEnd, headerLimit, offset);
     return new ContentScan(
         offset,
         offset > returnLimit,
-        headerLength(headerEnd, lastLineEnd, headerLimit, offset),
+        length,
+        length == headerEnd || (headerEnd < 0 && length == offset),
         boundaryEnd,
         firstEightBit);
   }
 
-  private static long headerLength(long headerEnd, long lastLineEnd, int limit, long size) {
+  private static long headerLength(long headerEnd, long lastFieldEnd, int limit, long size) {
     if (headerEnd >= 0 && headerEnd <= limit) {
       return headerEnd;
     }
     if (size >= 0 && size <= limit) {
       return size; // no blank line: all of it is header
     }
-    return lastLineEnd;
+    return lastFieldEnd;
   }
 
   /** Knuth-Morris-Pratt: the length of the longest proper prefix that is a suffix, per prefix. */

@@ -25,8 +25,10 @@ import java.util.random.RandomGenerator;
  * (message/rfc822) or its header section (text/rfc822-headers).
  *
  * <p>What comes back (RFC 3461 §4.3): for failures, the whole message unless RET=HDRS (Postfix's
- * default too), or only its header section when it is larger than {@link Builder#returnLimit}; for
- * delay warnings and success reports, always the header section only.
+ * default too), or only its header section when it is larger than {@link Builder#returnLimit} or
+ * its header section is larger than {@link #HEADER_LIMIT}; for delay warnings and success reports,
+ * always the header section only. A header section returned alone is cut after its last whole field
+ * within {@link #HEADER_LIMIT}.
  *
  * <p>The original is read from its {@link OriginalMessage.Content} twice: once to check that the
  * boundary does not occur in it and to find its header section, once to copy it; it is never held
@@ -41,8 +43,12 @@ public final class DeliveryStatusNotification {
   /** Postfix's bounce_size_limit: larger messages come back as their header section only. */
   public static final long DEFAULT_RETURN_LIMIT = 50_000;
 
-  /** The most of a header section returned; a longer one is cut at a line end. */
-  static final int HEADER_LIMIT = 256 * 1024;
+  /**
+   * The most of a header section returned, in any report: a longer one is cut after its last whole
+   * field within the limit, so that a forged sender cannot have large header sections reflected to
+   * a victim.
+   */
+  static final int HEADER_LIMIT = 8 * 1024;
 
   private static final int BOUNDARY_ATTEMPTS = 16;
   private static final HexFormat HEX = HexFormat.of().withUpperCase();
@@ -114,7 +120,7 @@ public final class DeliveryStatusNotification {
       if (headersOnly) {
         returned = Returned.HEADERS;
       } else {
-        returned = scan.tooLarge() ? Returned.TOO_LARGE : Returned.FULL;
+        returned = scan.tooLarge() || !scan.headerComplete() ? Returned.TOO_LARGE : Returned.FULL;
       }
       returnedLength = returned == Returned.FULL ? scan.size() : scan.headerLength();
       text = NotificationText.of(kind, hostname, recipients, returned, MailDate.FORMAT, zone);

@@ -1,7 +1,7 @@
 package dev.yubin.ejb.domain.dsn;
 
+import dev.yubin.ejb.domain.model.DomainName;
 import dev.yubin.protocol.smtp.OriginalRecipient;
-import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -111,11 +111,7 @@ final class DsnFields {
     if (isPrintableAscii(host)) {
       return host;
     }
-    try {
-      return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
-    } catch (IllegalArgumentException e) {
-      return ascii(host);
-    }
+    return DomainName.toAscii(host).orElseGet(() -> ascii(host));
   }
 
   /**

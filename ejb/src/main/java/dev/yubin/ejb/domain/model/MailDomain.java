@@ -7,11 +7,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 
-/** A domain whose mail this server stores (a local domain, RFC 5321 §2.3.5). */
+/**
+ * A domain whose mail this server stores (a local domain, RFC 5321 §2.3.5), by its ASCII name
+ * (A-labels); people see its Unicode form ({@link DomainName#toUnicode}).
+ */
 @Entity
 @Table(name = "mail_domain")
 public class MailDomain {
@@ -38,9 +43,21 @@ public class MailDomain {
     this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
   }
 
-  /** Domain names compare case-insensitively and without a trailing dot. */
+  /**
+   * The form domain names are stored and compared in: the ASCII form with A-labels (see {@link
+   * DomainName}), so that {@code Bücher.example}, {@code bücher.example.} and {@code
+   * xn--bcher-kva.example} are one domain. An address literal, or a name that is no valid domain
+   * name, is only put in NFC and lower case, without a trailing dot: it matches no local domain.
+   */
   public static String normalize(String name) {
-    String lower = name.trim().toLowerCase(Locale.ROOT);
+    String trimmed = name.trim();
+    if (!trimmed.startsWith("[")) {
+      Optional<String> ascii = DomainName.toAscii(trimmed);
+      if (ascii.isPresent()) {
+        return ascii.get();
+      }
+    }
+    String lower = Normalizer.normalize(trimmed, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
   }
 

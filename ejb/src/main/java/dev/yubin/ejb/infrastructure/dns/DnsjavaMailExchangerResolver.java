@@ -1,8 +1,8 @@
 package dev.yubin.ejb.infrastructure.dns;
 
+import dev.yubin.ejb.domain.model.DomainName;
 import dev.yubin.ejb.infrastructure.dns.DnsAnswer.Status;
 import dev.yubin.protocol.Reply;
-import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
@@ -275,7 +275,8 @@ public final class DnsjavaMailExchangerResolver implements MailExchangerResolver
     if (d.isEmpty()) {
       throw new IllegalArgumentException("empty domain");
     }
-    return IDN.toASCII(d, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+    return DomainName.toAscii(d)
+        .orElseThrow(() -> new IllegalArgumentException("not a domain name"));
   }
 
   private static String hostName(Name name) {

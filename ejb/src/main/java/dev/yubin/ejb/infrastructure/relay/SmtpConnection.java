@@ -1,6 +1,7 @@
 package dev.yubin.ejb.infrastructure.relay;
 
 import dev.yubin.ejb.infrastructure.dns.HostAndPort;
+import dev.yubin.protocol.CrlfInputStream;
 import dev.yubin.protocol.DotStuffingInputStream;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.smtp.Xtext;
@@ -485,7 +486,7 @@ public final class SmtpConnection implements AutoCloseable {
     guard.timeout(settings.timeouts().dataBlock());
     byte[] chunk = new byte[CHUNK];
     try (InputStream source = openContent(message);
-        InputStream dotted = new DotStuffingInputStream(source)) {
+        InputStream dotted = new DotStuffingInputStream(new CrlfInputStream(source))) {
       while (true) {
         int n;
         try {

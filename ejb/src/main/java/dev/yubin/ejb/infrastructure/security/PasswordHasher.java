@@ -11,9 +11,10 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * PBKDF2-HMAC-SHA256 (NIST SP 800-132, the JDK's vetted implementation) with a 16-byte random salt
  * and OWASP's recommended 600,000 iterations. Stored in a self-describing form, {@code
- * $pbkdf2-sha256$600000$<salt>$<hash>}, so the cost can rise later without breaking old hashes.
+ * $pbkdf2-sha256$600000$<salt>$<hash>}, so the cost can rise later without breaking old hashes. Not
+ * final only so that tests can watch what is verified.
  */
-public final class PasswordHasher {
+public class PasswordHasher {
 
   private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
   private static final String PREFIX = "$pbkdf2-sha256$";
@@ -36,13 +37,24 @@ public final class PasswordHasher {
   public String hash(String password) {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
+    return format(salt, derive(password, salt, iterations));
+  }
+
+  /**
+   * A well-formed hash of this cost with a random salt and key, which no password matches: checking
+   * a password against it costs what checking against a real one does.
+   */
+  public String dummyHash() {
+    byte[] salt = new byte[SALT_BYTES];
+    byte[] key = new byte[HASH_BITS / 8];
+    random.nextBytes(salt);
+    random.nextBytes(key);
+    return format(salt, key);
+  }
+
+  private String format(byte[] salt, byte[] key) {
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return PREFIX
-        + iterations
-        + "$"
-        + b64.encodeToString(salt)
-        + "$"
-        + b64.encodeToString(derive(password, salt, iterations));
+    return PREFIX + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
   }
 
   /** Compares in constant time; a malformed stored hash never matches. */

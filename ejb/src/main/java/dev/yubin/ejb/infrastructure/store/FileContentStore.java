@@ -36,8 +36,8 @@ public final class FileContentStore {
     this.spool = dataDirectory.resolve("spool");
     this.mail = dataDirectory.resolve("mail");
     try {
-      Files.createDirectories(spool);
-      Files.createDirectories(mail);
+      OwnerOnly.createDirectories(spool);
+      OwnerOnly.createDirectories(mail);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the content store in " + dataDirectory, e);
     }
@@ -72,12 +72,11 @@ public final class FileContentStore {
   public Stored store(String owner, String mailbox, byte[] header, Path body, long bodyOffset)
       throws IOException {
     Path folder = folder(owner, mailbox);
-    Files.createDirectories(folder);
+    OwnerOnly.createDirectories(folder);
     String key = ContentKey.next();
     Path temporary = folder.resolve("." + key + ".tmp");
     long size;
-    try (FileChannel channel =
-        FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel channel = OwnerOnly.newFile(temporary)) {
       OutputStream out = Channels.newOutputStream(channel);
       out.write(header);
       try (InputStream in = Files.newInputStream(body)) {

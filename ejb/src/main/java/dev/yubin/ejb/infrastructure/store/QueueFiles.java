@@ -44,7 +44,7 @@ public final class QueueFiles {
   public QueueFiles(Path dataDirectory) {
     this.folder = dataDirectory.resolve("queue");
     try {
-      Files.createDirectories(folder);
+      OwnerOnly.createDirectories(folder);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the queue in " + dataDirectory, e);
     }
@@ -55,8 +55,7 @@ public final class QueueFiles {
       throws IOException {
     Path content = file(entry.id());
     Path temporary = folder.resolve("." + entry.id() + ".tmp");
-    try (FileChannel channel =
-        FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel channel = OwnerOnly.newFile(temporary)) {
       OutputStream out = Channels.newOutputStream(channel);
       out.write(header);
       try (InputStream in = Files.newInputStream(body)) {
@@ -76,12 +75,7 @@ public final class QueueFiles {
   /** Writes an entry's envelope durably, replacing the previous one. */
   public void save(QueueEntry entry) throws IOException {
     Path temporary = folder.resolve("." + entry.id() + ENVELOPE + ".tmp");
-    try (FileChannel channel =
-        FileChannel.open(
-            temporary,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
+    try (FileChannel channel = OwnerOnly.replaceFile(temporary)) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       toProperties(entry).store(bytes, "Yubin queue entry");
       Channels.newOutputStream(channel).write(bytes.toByteArray());

@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
@@ -32,7 +33,7 @@ public final class SpoolFile implements MessageSink {
   @Override
   public void write(byte[] bytes, int offset, int length) throws IOException {
     if (out == null) {
-      out = new BufferedOutputStream(Files.newOutputStream(path), 64 * 1024);
+      out = new BufferedOutputStream(newOutputStream(), 64 * 1024);
     }
     out.write(bytes, offset, length);
     size += length;
@@ -47,7 +48,7 @@ public final class SpoolFile implements MessageSink {
   public Path finish() {
     try {
       if (out == null) {
-        Files.write(path, new byte[0]);
+        newOutputStream().close();
       } else {
         out.close();
         out = null;
@@ -56,6 +57,11 @@ public final class SpoolFile implements MessageSink {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Creates the file (owner only) to be written by other means than {@link #write}. */
+  public OutputStream newOutputStream() throws IOException {
+    return Channels.newOutputStream(OwnerOnly.newFile(path));
   }
 
   public Path path() {

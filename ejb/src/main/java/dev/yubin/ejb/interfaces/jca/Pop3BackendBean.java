@@ -1,6 +1,7 @@
 package dev.yubin.ejb.interfaces.jca;
 
 import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.application.Authentication;
 import dev.yubin.ejb.application.Maildrops;
 import dev.yubin.ejb.interfaces.StartupGate;
 import dev.yubin.protocol.pop3.Maildrop;
@@ -26,8 +27,12 @@ public class Pop3BackendBean implements Pop3Backend {
 
   @Override
   public Pop3Login login(String user, String password, String clientAddress) {
-    return accounts
-        .authenticate(user, password)
+    Authentication login = accounts.authenticate(user, password);
+    if (login.busy()) {
+      return Pop3Login.unavailable();
+    }
+    return login
+        .account()
         .map(account -> Pop3Login.accepted(account.getAddress()))
         .orElseGet(Pop3Login::rejected);
   }

@@ -1,6 +1,8 @@
 package dev.yubin.ejb.interfaces.jca;
 
 import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.application.Authentication;
+import dev.yubin.ejb.application.ClientNames;
 import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
 import dev.yubin.ejb.application.SubmissionPolicy;
@@ -15,6 +17,8 @@ import dev.yubin.protocol.smtp.SmtpBackend;
 import dev.yubin.protocol.smtp.SmtpSessionInfo;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
@@ -30,12 +34,17 @@ public class SmtpBackendBean implements SmtpBackend {
   @Inject MailStore store;
   @Inject AccountService accounts;
   @Inject SubmissionPolicy submission;
+  @Inject ClientNames clientNames;
 
   @Override
   public AuthResult authenticate(
       SmtpSessionInfo session, String authorizationId, String user, String password) {
-    return accounts
-        .authenticate(user, password)
+    Authentication login = accounts.authenticate(user, password);
+    if (login.busy()) {
+      return AuthResult.unavailable();
+    }
+    return login
+        .account()
         .filter(a -> authorizationId == null || authorizationId.equalsIgnoreCase(a.getAddress()))
         .map(a -> AuthResult.accepted(a.getAddress()))
         .orElseGet(AuthResult::rejected);
@@ -61,8 +70,14 @@ public class SmtpBackendBean implements SmtpBackend {
     return store.files().newSpoolFile();
   }
 
+  /**
+   * Names the client (reverse DNS, bounded by its own deadline) before local delivery opens its
+   * transaction, so that a slow DNS never holds one open.
+   */
   @Override
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Reply deliver(SmtpSessionInfo session, Envelope envelope, MessageSink content) {
-    return delivery.deliver(session, envelope, (SpoolFile) content);
+    String client = clientNames.describe(session.connection().remoteAddress());
+    return delivery.deliver(session, client, envelope, (SpoolFile) content);
   }
 }

@@ -43,6 +43,15 @@ class ContentScanTest {
   }
 
   @Test
+  void aCutNeverSplitsAFoldedField() throws Exception {
+    String message = "X-A: 1234567\r\nX-B: 1\r\n\t2345\r\n\t6789\r\nX-C: 1\r\n\r\nbody";
+    ContentScan s = scan(message, "=_b", 1000, 30); // the limit falls inside X-B
+    assertThat(s.headerLength()).isEqualTo(14);
+    assertThat(s.headerComplete()).isFalse();
+    assertThat(scan(message, "=_b", 1000, 1000).headerComplete()).isTrue();
+  }
+
+  @Test
   void findsTheBoundaryAndEightBitOctets() throws Exception {
     String message = "Subject: x\r\n\r\nab--=_=_bq\r\né\r\n";
     ContentScan s = scan(message, "=_=_b", 1000, 1000);

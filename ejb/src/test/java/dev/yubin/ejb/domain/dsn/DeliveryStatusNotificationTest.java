@@ -278,6 +278,43 @@ class DeliveryStatusNotificationTest {
     assertThat(text(parts(over).getBodyPart(0))).contains("too large to return");
   }
 
+  /** 150 header fields of about 1 KiB each, some folded, as a reflection attack sends them. */
+  private static String hugeHeader() {
+    StringBuilder header = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      header.append("X-Filler-").append(i).append(": ").append("x".repeat(500));
+      header.append(i % 2 == 0 ? "\r\n\t" : " ").append("y".repeat(480)).append("\r\n");
+    }
+    return header.append("Subject: spam\r\n").toString();
+  }
+
+  @Test
+  void aReturnedHeaderSectionIsCutAfterItsLastWholeFieldWithinTheLimit() throws Exception {
+    String header = hugeHeader();
+    Files.writeString(spool, header + "\r\nbody\r\n");
+    for (DeliveryStatusNotification.Builder builder :
+        List.of(
+            failure(DsnReturn.HDRS),
+            failure(null), // small, yet its header section is too large to return whole
+            DeliveryStatusNotification.builder(NotificationKind.DELAY, HOST)
+                .original(original(null, null))
+                .recipient(
+                    ReportedRecipient.delayed(
+                        "joe@b.test", "4.4.1", null, null, ATTEMPT, ATTEMPT.plusSeconds(3600)))
+                .clock(CLOCK))) {
+      byte[] report = bytes(builder.build());
+      BodyPart returned = parts(parse(report)).getBodyPart(2);
+      assertThat(returned.isMimeType("text/rfc822-headers")).isTrue();
+      String text = text(returned);
+      assertThat(text.length()).isLessThanOrEqualTo(DeliveryStatusNotification.HEADER_LIMIT);
+      assertThat(text.length()).isGreaterThan(DeliveryStatusNotification.HEADER_LIMIT - 1000);
+      assertThat(header).startsWith(text);
+      assertThat(text).endsWith("y".repeat(480) + "\r\n");
+      assertThat(header.substring(text.length())).startsWith("X-Filler-"); // a field boundary
+      assertThat(report.length).isLessThan(3 * DeliveryStatusNotification.HEADER_LIMIT);
+    }
+  }
+
   @Test
   void aHugeOriginalIsNotReadToItsEnd() throws Exception {
     byte[] line =

@@ -3,22 +3,30 @@ package dev.yubin.ejb.infrastructure.dns;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Type;
 
-/** A DNS in memory: answers set per name and type, NO_DATA for the rest; counts questions. */
+/**
+ * A DNS in memory: answers set per name and type, NO_DATA for the rest; counts questions. While
+ * {@link #hold} is closed, every question waits for it (a server that does not answer).
+ */
 final class FakeDns implements DnsClient {
 
-  private final Map<String, DnsAnswer> answers = new HashMap<>();
-  final List<String> questions = new ArrayList<>();
+  private final Map<String, DnsAnswer> answers = new ConcurrentHashMap<>();
+  final List<String> questions = new CopyOnWriteArrayList<>();
+  volatile CountDownLatch hold = new CountDownLatch(0);
 
   static Name name(String text) {
     return Name.fromConstantString(text.endsWith(".") ? text : text + ".");
@@ -58,6 +66,16 @@ final class FakeDns implements DnsClient {
     return this;
   }
 
+  /** PTR records for an address literal. */
+  FakeDns ptr(String address, String... names) {
+    List<Record> records = new ArrayList<>();
+    Name reverse = ReverseMap.fromAddress(ip(address));
+    for (String target : names) {
+      records.add(new PTRRecord(reverse, DClass.IN, 300, name(target)));
+    }
+    return answer(reverse.toString(), Type.PTR, DnsAnswer.found(records));
+  }
+
   FakeDns answer(String name, int type, DnsAnswer answer) {
     answers.put(key(name(name), type), answer);
     return this;
@@ -83,6 +101,12 @@ final class FakeDns implements DnsClient {
   public DnsAnswer query(Name name, int type) {
     String key = key(name, type);
     questions.add(key);
+    try {
+      hold.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return DnsAnswer.temporaryFailure("interrupted");
+    }
     return answers.getOrDefault(key, DnsAnswer.noData(60));
   }
 

@@ -149,13 +149,13 @@ class SmtpClientTest {
             s -> {
               s.ehlo("SIZE");
               s.expect("MAIL FROM:<alice@a\\.test> SIZE=\\d+");
-              Thread.sleep(100);
+              Thread.sleep(100); // the behaviour under test: time for a client to send ahead
               if (s.pending()) {
                 throw new AssertionError("client sent RCPT before the MAIL reply");
               }
               s.reply("250 ok");
               s.expect("RCPT TO:<bob@b\\.test>");
-              Thread.sleep(100);
+              Thread.sleep(100); // as above: nothing may arrive before our reply
               if (s.pending()) {
                 throw new AssertionError("client sent more before the RCPT reply");
               }
@@ -488,8 +488,8 @@ class SmtpClientTest {
     }
   }
 
-  @Test
-  void contentIsDotStuffedAndTerminated() throws Exception {
+  /** What the next hop receives as DATA content for a message with BODY. */
+  private String wire(String body) throws Exception {
     byte[][] wire = new byte[1][];
     try (FakeSmtpServer server =
         new FakeSmtpServer(
@@ -498,17 +498,23 @@ class SmtpClientTest {
               wire[0] = s.transaction(1);
               s.quit();
             })) {
-      DeliveryReport report =
-          client.deliver(
-              server.target(),
-              settings,
-              message(".hidden\r\nmiddle\r\n..two\r\n.\r\nend", "b@b.test"));
+      DeliveryReport report = client.deliver(server.target(), settings, message(body, "b@b.test"));
       server.finish();
-
       assertThat(statuses(report)).containsExactly(DeliveryStatus.DELIVERED);
-      assertThat(new String(wire[0], StandardCharsets.US_ASCII))
-          .isEqualTo("..hidden\r\nmiddle\r\n...two\r\n..\r\nend\r\n.\r\n");
     }
+    return new String(wire[0], StandardCharsets.US_ASCII);
+  }
+
+  @Test
+  void contentIsDotStuffedAndTerminated() throws Exception {
+    assertThat(wire(".hidden\r\nmiddle\r\n..two\r\n.\r\nend"))
+        .isEqualTo("..hidden\r\nmiddle\r\n...two\r\n..\r\nend\r\n.\r\n");
+  }
+
+  @Test
+  void bareCrAndLfLeaveAsCrlfSoThatCrDotCrIsStuffed() throws Exception {
+    assertThat(wire("Subject: x\r\n\r\nhi\r.\rMAIL FROM:<ceo@b.test>\n.\nend"))
+        .isEqualTo("Subject: x\r\n\r\nhi\r\n..\r\nMAIL FROM:<ceo@b.test>\r\n..\r\nend\r\n.\r\n");
   }
 
   @Test

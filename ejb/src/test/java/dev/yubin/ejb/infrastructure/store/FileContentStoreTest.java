@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,23 @@ class FileContentStoreTest {
           .isEqualTo("Return-Path: <>\r\nSubject: hi\r\n\r\nbody\r\n");
     }
     assertThat(Files.list(data.resolve("spool"))).isEmpty();
+  }
+
+  @Test
+  void spoolAndMailboxFilesAndFoldersAreTheOwnersAlone() throws Exception {
+    FileContentStore store = new FileContentStore(data.resolve("data"));
+    SpoolFile spool = store.newSpoolFile();
+    spool.write(bytes("x\r\n"), 0, 3);
+    assertThat(OwnerOnlyTest.mode(spool.path())).as("while DATA arrives").isEqualTo("rw-------");
+    FileContentStore.Stored stored =
+        store.store("carol@example.test", "INBOX", new byte[0], spool.finish(), 0);
+
+    Path folder = data.resolve("data/mail/carol%40example.test/INBOX");
+    assertThat(OwnerOnlyTest.mode(folder.resolve(stored.key()))).isEqualTo("rw-------");
+    for (Path each :
+        List.of(data.resolve("data"), data.resolve("data/spool"), folder.getParent(), folder)) {
+      assertThat(OwnerOnlyTest.mode(each)).as(each.toString()).isEqualTo("rwx------");
+    }
   }
 
   @Test

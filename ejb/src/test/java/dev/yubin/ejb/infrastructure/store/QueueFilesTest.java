@@ -63,6 +63,22 @@ class QueueFilesTest {
   }
 
   @Test
+  void queueFilesAndTheirFolderAreTheOwnersAlone() throws Exception {
+    QueueFiles files = new QueueFiles(data.resolve("data"));
+    Path body = Files.write(data.resolve("body"), "hello\r\n".getBytes(StandardCharsets.US_ASCII));
+    QueueEntry entry = entry();
+
+    files.create(entry, new byte[0], body, 0);
+    files.save(entry.withDelayReported());
+
+    Path queue = data.resolve("data/queue");
+    assertThat(OwnerOnlyTest.mode(data.resolve("data"))).isEqualTo("rwx------");
+    assertThat(OwnerOnlyTest.mode(queue)).isEqualTo("rwx------");
+    assertThat(OwnerOnlyTest.mode(queue.resolve(entry.id()))).isEqualTo("rw-------");
+    assertThat(OwnerOnlyTest.mode(queue.resolve(entry.id() + ".envelope"))).isEqualTo("rw-------");
+  }
+
+  @Test
   void anEntryIsDurableOnDiskWithItsContent() throws Exception {
     QueueFiles files = new QueueFiles(data);
     Path body = data.resolve("body");

@@ -109,13 +109,24 @@ public interface ImapBackend {
       OffsetDateTime internalDate,
       LiteralSink content);
 
-  /** SEARCH, and the set SORT and THREAD work on: matching UIDs in ascending order. */
+  /**
+   * SEARCH: the UIDs of the messages matching {@code criteria} (see {@link SearchKey} for each
+   * key), in ascending order.
+   */
   long[] search(String principal, long mailboxId, SearchKey criteria);
 
-  /** SORT (RFC 5256): the matching UIDs in the requested order. */
+  /**
+   * SORT (RFC 5256 §3): the UIDs matching {@code criteria}, ordered by each {@link SortKey} in
+   * turn, the remaining ties in UID order. Strings compare with {@link UnicodeCasemap}; an absent
+   * field is the empty string, which sorts first.
+   */
   long[] sort(String principal, long mailboxId, List<SortKey> order, SearchKey criteria);
 
-  /** THREAD (RFC 5256): the matching messages as a forest of threads. */
+  /**
+   * THREAD (RFC 5256 §3): the messages matching {@code criteria} as threads, in the algorithm's
+   * order, every matching message once. {@link OrderedSubjectThreads} and {@link ReferenceThreads}
+   * compute them from {@link ThreadMessage}s.
+   */
   List<ThreadNode> thread(
       String principal, long mailboxId, ThreadAlgorithm algorithm, SearchKey criteria);
 

@@ -158,6 +158,14 @@ public final class CommandFramer {
     return lineLength > 0 || mode != Mode.LINE || !request.lines().isEmpty();
   }
 
+  /**
+   * Whether the client is sending the octets of an accepted literal (an APPEND's message): bulk
+   * content, for which the transport extends its deadline as it arrives.
+   */
+  public boolean inLiteral() {
+    return mode == Mode.LITERAL_TO_MEMORY || mode == Mode.LITERAL_TO_SINK;
+  }
+
   /** Forgets a partial command (STARTTLS: input before the handshake is not trusted). */
   public void reset() {
     request.discard();

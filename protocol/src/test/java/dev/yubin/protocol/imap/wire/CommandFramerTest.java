@@ -86,6 +86,21 @@ class CommandFramerTest {
   }
 
   @Test
+  void inLiteralWhileAcceptedLiteralOctetsArrive() {
+    CommandFramer framer = new CommandFramer(1024);
+    Recorder recorder = new Recorder();
+    feed(framer, recorder, "a1 LOGIN {5}\r\n");
+    assertThat(framer.inLiteral()).isTrue();
+    feed(framer, recorder, "alice {6+}\r\nsec");
+    assertThat(framer.inLiteral()).isTrue();
+    feed(framer, recorder, "ret");
+    assertThat(framer.inLiteral()).as("the line after it").isFalse();
+    recorder.answer = LiteralTarget.REFUSED;
+    feed(framer, recorder, "\r\na2 APPEND INBOX {10+}\r\n01234");
+    assertThat(framer.inLiteral()).as("a refused literal is skipped, not received").isFalse();
+  }
+
+  @Test
   void aRefusedNonSynchronizingLiteralIsSkippedWithItsCommand() {
     CommandFramer framer = new CommandFramer(1024);
     Recorder recorder = new Recorder();

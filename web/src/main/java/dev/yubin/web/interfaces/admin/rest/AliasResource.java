@@ -19,6 +19,7 @@ import java.util.Map;
  * Aliases: list, create or replace ({@code {"address":..., "targets":[...]}}), remove. Targets are
  * local addresses (accounts, other aliases) or addresses in other domains.
  */
+@Admin
 @Path("admin/aliases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package dev.yubin.web.interfaces.admin.rest;
 
 import dev.yubin.ejb.application.AccountService;
 import dev.yubin.ejb.application.Addressing;
+import dev.yubin.ejb.domain.model.DomainName;
 import dev.yubin.ejb.infrastructure.persistence.DatabaseDurability;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +18,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
-/** Local domains: list and add; set or clear a domain's catch-all ({@code {"target":...}}). */
+/**
+ * Local domains: list and add; set or clear a domain's catch-all ({@code {"target":...}}). A domain
+ * may be given with U-labels or A-labels; it is stored with A-labels and shown with U-labels (the
+ * answer to a POST has both, as {@code name} and {@code ascii}).
+ */
+@Admin
 @Path("admin/domains")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,8 +51,9 @@ public class DomainResource {
     try {
       boolean added = accounts.addDomain(request.name);
       durability.sync();
+      String ascii = DomainName.toAscii(request.name).orElseThrow();
       return Response.status(added ? Response.Status.CREATED : Response.Status.OK)
-          .entity(Map.of("name", request.name, "created", added))
+          .entity(Map.of("name", DomainName.toUnicode(ascii), "ascii", ascii, "created", added))
           .build();
     } catch (IllegalArgumentException e) {
       return Problems.badRequest(e.getMessage());

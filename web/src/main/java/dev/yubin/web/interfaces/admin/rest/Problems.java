@@ -2,9 +2,10 @@ package dev.yubin.web.interfaces.admin.rest;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.Map;
 
-/** Error responses as small JSON documents. */
+/** Error responses: a status and {@code {"error":"..."}}, nothing else. */
 final class Problems {
 
   private Problems() {}
@@ -17,7 +18,17 @@ final class Problems {
     return error(Response.Status.NOT_FOUND, message);
   }
 
-  private static Response error(Response.Status status, String message) {
+  static Response error(Response.StatusType status, String message) {
+    return error(status.getStatusCode(), message);
+  }
+
+  /** The status's reason phrase in lower case ({@code "method not allowed"}). */
+  static String reason(int status) {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    return known == null ? "error" : known.getReasonPhrase().toLowerCase(Locale.ROOT);
+  }
+
+  static Response error(int status, String message) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON)
         .entity(Map.of("error", message))

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The outbound queue: list, show, retry now, delete (like Postfix's mailq and postsuper). */
+@Admin
 @Path("admin/queue")
 @Produces(MediaType.APPLICATION_JSON)
 public class QueueResource {

@@ -21,6 +21,7 @@ import java.util.Optional;
  * Accounts: list and add, set the quota ({@code {"bytes": N}}, null for no limit). Passwords are
  * hashed on the way in and never returned.
  */
+@Admin
 @Path("admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

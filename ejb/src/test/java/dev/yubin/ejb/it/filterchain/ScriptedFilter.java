@@ -1,4 +1,4 @@
-package dev.yubin.ejb.it;
+package dev.yubin.ejb.it.filterchain;
 
 import dev.yubin.api.FilterResult;
 import dev.yubin.api.FilteredMessage;
@@ -6,20 +6,20 @@ import dev.yubin.api.MailFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * A mail filter for {@link FilterChainIT}, inert unless a message carries {@value #HEADER}: then it
- * throws, overruns the time limit, rejects, or adds a header, as the field says.
+ * A mail filter for FilterChainIT, inert unless a message carries {@value #HEADER}: then it throws,
+ * overruns the time limit, rejects, or adds a header, as the field says.
  */
 @ApplicationScoped
 public class ScriptedFilter implements MailFilter {
 
-  static final String HEADER = "X-It-Filter";
+  public static final String HEADER = "X-It-Filter";
 
   @Override
   public FilterResult filter(FilteredMessage message) throws Exception {
     String script = message.headers().first(HEADER).orElse("").trim();
     switch (script) {
       case "throw" -> throw new IllegalStateException("scripted failure");
-      case "overrun" -> Thread.sleep(60_000);
+      case "overrun" -> Thread.sleep(60_000); // the overrun under test, cut short by the limit
       case "reject" -> {
         return FilterResult.reject(550, "5.7.1", "scripted rejection");
       }
