@@ -37,6 +37,7 @@ CREATE TABLE message_content (
   display_from VARCHAR(400),
   display_to VARCHAR(400),
   sent_at TIMESTAMP WITH TIME ZONE,
+  reply_or_forward BOOLEAN DEFAULT FALSE NOT NULL,
   message_id VARCHAR(998),
   in_reply_to VARCHAR(998),
   references_ids VARCHAR(4000),

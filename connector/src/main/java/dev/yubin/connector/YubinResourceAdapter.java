@@ -1,6 +1,9 @@
 package dev.yubin.connector;
 
 import dev.yubin.protocol.ProtocolSessionFactory;
+import dev.yubin.protocol.imap.ImapConfig;
+import dev.yubin.protocol.imap.ImapSessionFactory;
+import dev.yubin.protocol.imap.backend.ImapBackend;
 import dev.yubin.protocol.pop3.Pop3Backend;
 import dev.yubin.protocol.pop3.Pop3Config;
 import dev.yubin.protocol.pop3.Pop3SessionFactory;
@@ -143,7 +146,9 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
    * SMTP: the MX port (STARTTLS, no AUTH), submission (STARTTLS, AUTH required, RFC 6409) and
    * submissions (implicit TLS, RFC 8314). POP3: plain with STLS (RFC 1939, RFC 2595; passwords only
    * under TLS or from this machine unless {@code yubin.pop3.cleartext-login}) and implicit TLS (RFC
-   * 8314). A port set to 0 is not opened.
+   * 8314). IMAP likewise: plain with STARTTLS (RFC 9051; passwords only under TLS or from this
+   * machine unless {@code yubin.imap.cleartext-login}) and implicit TLS. A port set to 0 is not
+   * opened.
    */
   private List<Listener> listenersFor(MessageEndpointFactory factory, ActivationSpec spec)
       throws ResourceException {
@@ -191,6 +196,17 @@ public class YubinResourceAdapter implements ResourceAdapter, Serializable {
       Pop3SessionFactory pop3 = new Pop3SessionFactory(config, backend, authFailures);
       add(list, "POP3", "pop3", pop3Port, 1100, false, pop3);
       add(list, "POP3S", "pop3s", null, 9950, true, pop3);
+    } else if (spec instanceof ImapActivationSpec) {
+      ImapBackend backend = EndpointInvoker.proxy(ImapBackend.class, factory);
+      ImapConfig config =
+          ImapConfig.defaults(hostname())
+              .withTls(
+                  true,
+                  Boolean.parseBoolean(
+                      Settings.string("yubin.imap.cleartext-login", null, "false")));
+      ImapSessionFactory imap = new ImapSessionFactory(config, backend, authFailures);
+      add(list, "IMAP", "imap", null, 1430, false, imap);
+      add(list, "IMAPS", "imaps", null, 9930, true, imap);
     } else {
       throw new ResourceException("unsupported activation spec " + spec);
     }

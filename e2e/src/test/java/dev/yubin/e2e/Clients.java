@@ -150,6 +150,21 @@ final class Clients {
     }
   }
 
+  /** Runs an imaplib session (see imap_client.py for the actions), over IMAPS when TLS is true. */
+  static E2e.Result imap(
+      YubinServer server, boolean tls, String user, String password, String... actions) {
+    List<String> args = new ArrayList<>();
+    if (tls) {
+      args.add("--ssl");
+    }
+    args.add(server.bind());
+    args.add(Integer.toString(tls ? server.imapsPort() : server.imapPort()));
+    args.add(user);
+    args.add(password);
+    args.addAll(List.of(actions));
+    return E2e.python("imap_client.py", args.toArray(String[]::new));
+  }
+
   /** STAT of the maildrop: the message count. */
   static int count(YubinServer server, String user) {
     String stat =

@@ -53,6 +53,8 @@ final class YubinServer implements AutoCloseable {
   private final Integer submissionPort;
   private final Integer submissionsPort;
   private final Integer pop3sPort;
+  private final Integer imapPort;
+  private final Integer imapsPort;
   private final String hostname;
   private final String domains;
   private final String adminPassword;
@@ -78,6 +80,8 @@ final class YubinServer implements AutoCloseable {
     this.submissionPort = builder.submissionPort;
     this.submissionsPort = builder.submissionsPort;
     this.pop3sPort = builder.pop3sPort;
+    this.imapPort = builder.imapPort;
+    this.imapsPort = builder.imapsPort;
     this.hostname = builder.hostname;
     this.domains = builder.domains;
     this.adminPassword = builder.adminPassword;
@@ -109,6 +113,8 @@ final class YubinServer implements AutoCloseable {
     private Integer submissionPort;
     private Integer submissionsPort;
     private Integer pop3sPort;
+    private Integer imapPort;
+    private Integer imapsPort;
     private String hostname;
     private String domains = "";
     private String adminPassword = ADMIN_PASSWORD;
@@ -132,7 +138,7 @@ final class YubinServer implements AutoCloseable {
 
     /** Free ports on the bind address for every listener, so this server collides with nothing. */
     Builder freePorts() {
-      int[] ports = freePorts(bind, 7);
+      int[] ports = freePorts(bind, 9);
       adminPort = ports[6];
       if (!adminBind.equals(bind)) {
         do {
@@ -145,6 +151,8 @@ final class YubinServer implements AutoCloseable {
       submissionPort = ports[3];
       submissionsPort = ports[4];
       pop3sPort = ports[5];
+      imapPort = ports[7];
+      imapsPort = ports[8];
       return this;
     }
 
@@ -155,8 +163,8 @@ final class YubinServer implements AutoCloseable {
     }
 
     /**
-     * The product's defaults (2525, 1100, 8080, 5870, 4650, 9950, admin 8443): no port variable is
-     * set.
+     * The product's defaults (2525, 1100, 8080, 5870, 4650, 9950, 1430, 9930, admin 8443): no port
+     * variable is set.
      */
     Builder defaultPorts() {
       adminPort = null;
@@ -166,6 +174,8 @@ final class YubinServer implements AutoCloseable {
       submissionPort = null;
       submissionsPort = null;
       pop3sPort = null;
+      imapPort = null;
+      imapsPort = null;
       return this;
     }
 
@@ -259,6 +269,14 @@ final class YubinServer implements AutoCloseable {
     return pop3sPort == null ? 9950 : pop3sPort;
   }
 
+  int imapPort() {
+    return imapPort == null ? 1430 : imapPort;
+  }
+
+  int imapsPort() {
+    return imapsPort == null ? 9930 : imapsPort;
+  }
+
   String hostname() {
     return hostname;
   }
@@ -348,6 +366,8 @@ final class YubinServer implements AutoCloseable {
       env.put("YUBIN_SUBMISSION_PORT", submissionPort.toString());
       env.put("YUBIN_SUBMISSIONS_PORT", submissionsPort.toString());
       env.put("YUBIN_POP3S_PORT", pop3sPort.toString());
+      env.put("YUBIN_IMAP_PORT", imapPort.toString());
+      env.put("YUBIN_IMAPS_PORT", imapsPort.toString());
     }
     if (adminPassword != null) {
       env.put("YUBIN_ADMIN_PASSWORD", adminPassword);

@@ -14,14 +14,12 @@ import dev.yubin.ejb.domain.dsn.OriginalMessage;
 import dev.yubin.ejb.domain.mail.IncomingMessage;
 import dev.yubin.ejb.domain.mail.MessageHeader;
 import dev.yubin.ejb.domain.model.DeliveryEvent;
-import dev.yubin.ejb.domain.model.StoredMessage;
 import dev.yubin.ejb.domain.queue.QueueEntry;
 import dev.yubin.ejb.domain.queue.QueuedRecipient;
 import dev.yubin.ejb.domain.queue.RecipientState;
 import dev.yubin.ejb.infrastructure.persistence.jpa.DeliveryEventRepository;
-import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
-import dev.yubin.ejb.infrastructure.store.FileContentStore;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.mailbox.application.MessageAppender;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.smtp.DsnNotify;
 import dev.yubin.protocol.smtp.Envelope;
@@ -69,8 +67,7 @@ public class LocalDelivery {
 
   @Inject AccountService accounts;
   @Inject Addressing addressing;
-  @Inject MessageRepository messages;
-  @Inject MailStore store;
+  @Inject MessageAppender appender;
   @Inject YubinSettings settings;
   @Inject OutboundQueue outbound;
   @Inject QueueRunner runner;
@@ -170,7 +167,7 @@ public class LocalDelivery {
       }
       List<Undo> written = new ArrayList<>();
       afterCompletion(written);
-      store(queueId, prefixes, content, message.bodyOffset(), written);
+      store(queueId, prefixes, content, message.bodyOffset());
       if (!routes.remote().isEmpty()) {
         List<String> destinations = List.copyOf(routes.remote());
         String trace =
@@ -206,23 +203,12 @@ public class LocalDelivery {
     }
   }
 
-  /** One copy in each mailbox's INBOX: the file forced to disk, then its index row. */
-  private void store(
-      String queueId,
-      Map<String, byte[]> prefixes,
-      Path content,
-      int bodyOffset,
-      List<Undo> written)
-      throws IOException {
-    FileContentStore files = store.files();
+  /** One copy in each mailbox's INBOX (the store forces the file before its row, ADR 0009). */
+  private void store(String queueId, Map<String, byte[]> prefixes, Path content, int bodyOffset) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     for (Map.Entry<String, byte[]> copy : prefixes.entrySet()) {
       String owner = copy.getKey();
-      FileContentStore.Stored stored =
-          files.store(owner, INBOX, copy.getValue(), content, bodyOffset);
-      written.add(() -> files.delete(owner, INBOX, stored.key()));
-      messages.add(
-          new StoredMessage(
-              owner, INBOX, stored.key(), stored.size(), OffsetDateTime.now(ZoneOffset.UTC)));
+      appender.deliver(owner, copy.getValue(), content, bodyOffset, now);
       events.add(
           new DeliveryEvent(
               queueId, owner, DeliveryEvent.Kind.DELIVERED, "2.0.0", "stored in " + INBOX));
@@ -312,15 +298,8 @@ public class LocalDelivery {
    * Stores a message this server wrote itself (a delivery status notification) in a local mailbox,
    * durably, with {@code prefix} (its trace fields) before the content.
    */
-  public void storeGenerated(String mailbox, byte[] prefix, Path content) throws IOException {
-    FileContentStore files = store.files();
-    FileContentStore.Stored stored = files.store(mailbox, INBOX, prefix, content, 0);
-    List<Undo> written = new ArrayList<>();
-    written.add(() -> files.delete(mailbox, INBOX, stored.key()));
-    afterCompletion(written);
-    messages.add(
-        new StoredMessage(
-            mailbox, INBOX, stored.key(), stored.size(), OffsetDateTime.now(ZoneOffset.UTC)));
+  public void storeGenerated(String mailbox, byte[] prefix, Path content) {
+    appender.deliver(mailbox, prefix, content, 0, OffsetDateTime.now(ZoneOffset.UTC));
   }
 
   /** The mailboxes an address of a local domain reaches, empty when none (or not local). */
@@ -339,7 +318,7 @@ public class LocalDelivery {
   private QuotaCheck.Usage usage(String mailbox) {
     Optional<Long> quota = accounts.quota(mailbox);
     return new QuotaCheck.Usage(
-        mailbox, quota.orElse(null), quota.isPresent() ? messages.usage(mailbox) : 0);
+        mailbox, quota.orElse(null), quota.isPresent() ? appender.usage(mailbox) : 0);
   }
 
   private static void logProblems(String recipient, Resolution resolution) {

@@ -1,5 +1,6 @@
 package dev.yubin.ejb.interfaces.jca;
 
+import dev.yubin.ejb.application.AccountService;
 import dev.yubin.ejb.interfaces.StartupGate;
 import dev.yubin.ejb.mailbox.application.AppendResult;
 import dev.yubin.ejb.mailbox.application.CopyResult;
@@ -30,10 +31,10 @@ import dev.yubin.protocol.imap.backend.Quota;
 import dev.yubin.protocol.imap.backend.SearchKey;
 import dev.yubin.protocol.imap.backend.SelectedState;
 import dev.yubin.protocol.imap.backend.SortKey;
-import dev.yubin.protocol.imap.backend.ThreadAlgorithm;
-import dev.yubin.protocol.imap.backend.ThreadNode;
 import dev.yubin.protocol.imap.backend.StoreMode;
 import dev.yubin.protocol.imap.backend.StoreOutcome;
+import dev.yubin.protocol.imap.backend.ThreadAlgorithm;
+import dev.yubin.protocol.imap.backend.ThreadNode;
 import dev.yubin.protocol.imap.wire.LiteralSink;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -60,27 +61,29 @@ public class ImapBackendBean implements ImapBackend {
   @Inject MailboxReader reader;
   @Inject MessageUpdates updates;
   @Inject MessageAppender appender;
-  @Inject ImapLogins logins;
+  @Inject AccountLogins logins;
+  @Inject AccountService accounts;
   @Inject ImapStructures structures;
   @Inject ImapSpool spool;
 
   @Override
   public dev.yubin.protocol.sasl.AuthResult authenticate(
       String clientAddress, String authorizationId, String user, String password) {
-    return logins.authenticate(clientAddress, authorizationId, user, password);
+    return logins.authenticate(authorizationId, user, password);
   }
 
   @Override
   public dev.yubin.protocol.sasl.ScramCredentials scramCredentials(
       String clientAddress, String user) {
-    return logins.scramCredentials(user);
+    return accounts.scramCredentials(user).orElse(null);
   }
 
   @Override
   public List<MailboxEntry> mailboxes(String principal) {
     List<MailboxEntry> entries = new ArrayList<>();
     for (MailboxInfo info : folders.list(principal)) {
-      Set<String> use = info.specialUse() == null ? Set.of() : Set.of(info.specialUse().attribute());
+      Set<String> use =
+          info.specialUse() == null ? Set.of() : Set.of(info.specialUse().attribute());
       entries.add(new MailboxEntry(info.name(), use, info.subscribed()));
     }
     return entries;
@@ -308,6 +311,7 @@ public class ImapBackendBean implements ImapBackend {
 
   @Override
   public Quota quota(String principal) {
-    return logins.quota(principal);
+    MailboxReader.Usage usage = reader.usage(principal);
+    return usage.limit() == null ? null : new Quota(usage.bytes(), usage.limit(), usage.messages());
   }
 }

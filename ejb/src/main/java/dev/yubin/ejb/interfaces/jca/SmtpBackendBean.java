@@ -1,7 +1,6 @@
 package dev.yubin.ejb.interfaces.jca;
 
 import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.Authentication;
 import dev.yubin.ejb.application.ClientNames;
 import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
@@ -35,19 +34,12 @@ public class SmtpBackendBean implements SmtpBackend {
   @Inject AccountService accounts;
   @Inject SubmissionPolicy submission;
   @Inject ClientNames clientNames;
+  @Inject AccountLogins logins;
 
   @Override
   public AuthResult authenticate(
       SmtpSessionInfo session, String authorizationId, String user, String password) {
-    Authentication login = accounts.authenticate(user, password);
-    if (login.busy()) {
-      return AuthResult.unavailable();
-    }
-    return login
-        .account()
-        .filter(a -> authorizationId == null || authorizationId.equalsIgnoreCase(a.getAddress()))
-        .map(a -> AuthResult.accepted(a.getAddress()))
-        .orElseGet(AuthResult::rejected);
+    return logins.authenticate(authorizationId, user, password);
   }
 
   @Override

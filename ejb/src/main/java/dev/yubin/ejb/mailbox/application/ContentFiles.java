@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * Where message content lives: files written durably before any transaction references them
- * (ADR 0003), read by byte range, removed after the last reference went.
+ * Where message content lives: files written durably before any transaction references them (ADR
+ * 0003), read by byte range, removed after the last reference went.
  */
 public interface ContentFiles {
 
@@ -14,8 +14,8 @@ public interface ContentFiles {
   record Stored(String key, String path, long size) {}
 
   /**
-   * Writes {@code prefix} followed by {@code source} from {@code offset} on as a new content
-   * file, forced to disk before returning.
+   * Writes {@code prefix} followed by {@code source} from {@code offset} on as a new content file,
+   * forced to disk before returning.
    */
   Stored store(byte[] prefix, Path source, long offset) throws IOException;
 

@@ -131,8 +131,8 @@ public class MailboxFolders {
     if (from.equals(Mailbox.INBOX)) {
       create(owner, to, null);
       Mailbox target = repository.find(owner, to);
-      long[] all = repository.messages(mailbox.getId()).stream()
-          .mapToLong(MailboxMessage::getUid).toArray();
+      long[] all =
+          repository.messages(mailbox.getId()).stream().mapToLong(MailboxMessage::getUid).toArray();
       updates.copy(owner, mailbox.getId(), all, target.getName(), true);
       return MailboxResult.OK;
     }

@@ -28,6 +28,16 @@ public class MailboxReader {
   @Inject MailboxFolders folders;
   @Inject ContentFiles files;
   @Inject MailboxChangeFeed feed;
+  @Inject MailboxQuotas quotas;
+
+  /** What an owner's messages take and may take (the quota root of RFC 9208: the account). */
+  public record Usage(long bytes, long messages, Long limit) {}
+
+  /** The owner's usage across every mailbox, and the limit. */
+  public Usage usage(String owner) {
+    long[] usage = repository.usage(owner);
+    return new Usage(usage[0], usage[1], quotas.limit(owner));
+  }
 
   /** Opens a mailbox; null if there is none of that name. */
   public MailboxSnapshot open(String owner, String name, boolean readWrite) {

@@ -11,10 +11,10 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +25,9 @@ import java.util.logging.Logger;
 
 /**
  * Stores new messages into mailboxes: IMAP APPEND, webmail's drafts and sent copies, and local
- * delivery. The content file is written and forced first, parsed once, then the placement gets
- * the mailbox's next UID in the same transaction; if that transaction does not commit, the file
- * is removed (ADR 0003, 0009).
+ * delivery. The content file is written and forced first, parsed once, then the placement gets the
+ * mailbox's next UID in the same transaction; if that transaction does not commit, the file is
+ * removed (ADR 0003, 0009).
  */
 @ApplicationScoped
 @Transactional
@@ -72,6 +72,11 @@ public class MessageAppender {
     folders.ensureDefaults(owner);
     Mailbox inbox = repository.find(owner, Mailbox.INBOX);
     return place(inbox.getId(), prefix, body, offset, Flags.none(), when);
+  }
+
+  /** The bytes the owner's messages take, in every mailbox (what quotas limit). */
+  public long usage(String owner) {
+    return repository.usage(owner)[0];
   }
 
   /** A message just placed: the content file's key, the mailbox's UIDVALIDITY and the new UID. */

@@ -62,7 +62,9 @@ public class MessageUpdates {
       feed.changed(mailboxId);
     }
     return new FlagUpdate(
-        updated, modified.stream().mapToLong(Long::longValue).toArray(), mailbox.getHighestModseq());
+        updated,
+        modified.stream().mapToLong(Long::longValue).toArray(),
+        mailbox.getHighestModseq());
   }
 
   /** Removes the \Deleted messages (only among {@code uids} when not null); answers their UIDs. */

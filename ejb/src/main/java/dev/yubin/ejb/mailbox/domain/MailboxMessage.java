@@ -10,8 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.EnumSet;
 
 /**
- * One message in one mailbox: a placement of stored content under a UID, with its flags, MODSEQ
- * and internal date. COPY and MOVE create placements; the content is shared.
+ * One message in one mailbox: a placement of stored content under a UID, with its flags, MODSEQ and
+ * internal date. COPY and MOVE create placements; the content is shared.
  */
 @Entity
 @Table(name = "mailbox_message")

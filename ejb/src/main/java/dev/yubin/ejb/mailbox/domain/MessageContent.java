@@ -1,5 +1,6 @@
 package dev.yubin.ejb.mailbox.domain;
 
+import dev.yubin.ejb.mailbox.domain.mime.SearchFields;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The bytes of one stored message (a file), referenced by its placements in mailboxes, with the
@@ -86,6 +88,10 @@ public class MessageContent {
   @Column(name = "sent_at")
   private OffsetDateTime sentAt;
 
+  /** Whether the base subject lost a reply or forward marker (THREAD=REFERENCES, RFC 5256). */
+  @Column(name = "reply_or_forward", nullable = false)
+  private boolean replyOrForward;
+
   @Column(name = "message_id", length = 998)
   private String messageId;
 
@@ -122,7 +128,8 @@ public class MessageContent {
     this.sortCc = cut(fields.sortCc(), 320);
     this.displayFrom = cut(fields.displayFrom(), 400);
     this.displayTo = cut(fields.displayTo(), 400);
-    this.sentAt = fields.sentAt();
+    this.sentAt = fields.date() == null ? null : fields.date().atOffset(ZoneOffset.UTC);
+    this.replyOrForward = fields.replyOrForward();
     this.messageId = cut(fields.messageId(), 998);
     this.inReplyTo = cut(fields.inReplyTo(), 998);
     this.referencesIds = cut(String.join(" ", fields.references()), 4000);

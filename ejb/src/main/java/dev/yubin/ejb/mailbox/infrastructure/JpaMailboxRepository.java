@@ -176,7 +176,8 @@ public class JpaMailboxRepository implements MailboxRepository {
 
   @Override
   public long[] expungedSince(long mailboxId, long modseq) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select e.uid from MailboxExpunge e where e.mailboxId = :id and e.modseq > :modseq"
                 + " order by e.uid",
             Long.class)

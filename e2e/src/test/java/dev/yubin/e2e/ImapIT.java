@@ -1,0 +1,204 @@
+package dev.yubin.e2e;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * IMAP on the mailbox store, with Python's imaplib as the client: mail delivered over SMTP is in
+ * INBOX, the bytes IMAP and POP3 serve are the same, folders, flags, APPEND, COPY, MOVE, EXPUNGE
+ * and SEARCH work, IDLE hears a delivery. One server for the class; every test has its own users.
+ */
+class ImapIT {
+
+  static final String DOMAIN = "imap.e2e.test";
+  static YubinServer server;
+
+  @BeforeAll
+  static void start() {
+    server = YubinServer.builder("imap").freePorts().domains(DOMAIN).build();
+    server.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static String newUser(String name) {
+    String address = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + DOMAIN;
+    return server.addUser(address, Clients.PASSWORD);
+  }
+
+  static List<String> imap(String user, String... actions) {
+    return Clients.imap(server, false, user, Clients.PASSWORD, actions).requireSuccess().lines();
+  }
+
+  static byte[] message(String to, String subject, String body) {
+    return Clients.crlf(
+        "From: Taro <taro@sender.example>",
+        "To: <" + to + ">",
+        "Subject: " + subject,
+        "Message-ID: <" + UUID.randomUUID() + "@sender.example>",
+        "Date: Mon, 1 Jan 2024 10:00:00 +0900",
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding: 8bit",
+        "",
+        body);
+  }
+
+  static void deliver(String to, String subject, String body) {
+    List<String> sent =
+        Clients.smtpSend(server, "taro@sender.example", message(to, subject, body), to);
+    assertThat(Clients.line(sent, "DATA")).startsWith("DATA 250 ");
+  }
+
+  @Test
+  void deliveredMailIsInInboxAndImapAndPop3ServeTheSameBytes() throws IOException {
+    String hanako = newUser("hanako");
+    deliver(hanako, "=?UTF-8?B?5pel5pys6Kqe?=", "こんにちは、花子さん。");
+    Path file = E2e.tempDirectory("imap-").resolve("1.eml");
+
+    List<String> lines = imap(hanako, "select:INBOX", "body:1:" + file, "logout");
+
+    assertThat(Clients.line(lines, "SELECT")).startsWith("SELECT 1 ");
+    byte[] viaImap = Files.readAllBytes(file);
+    Trace trace = Trace.split(viaImap, "taro@sender.example", hanako, server.hostname());
+    assertThat(new String(trace.rest(), UTF_8)).endsWith("こんにちは、花子さん。\r\n");
+    assertThat(Clients.fetchOnly(server, hanako)).isEqualTo(viaImap);
+  }
+
+  @Test
+  void everyAccountHasTheSpecialUseFolders() {
+    String user = newUser("folders");
+
+    String list = Clients.line(imap(user, "list", "logout"), "LIST");
+
+    assertThat(list)
+        .contains("\"INBOX\"")
+        .containsPattern("\\\\Sent[^|]*\"Sent\"")
+        .containsPattern("\\\\Drafts[^|]*\"Drafts\"")
+        .containsPattern("\\\\Trash[^|]*\"Trash\"")
+        .containsPattern("\\\\Junk[^|]*\"Junk\"")
+        .containsPattern("\\\\Archive[^|]*\"Archive\"");
+  }
+
+  @Test
+  void flagsFoldersCopyMoveAndExpungeAreSeenByTheNextSession() throws IOException {
+    String user = newUser("mover");
+    deliver(user, "one", "first");
+    deliver(user, "two", "second");
+    Path draft = E2e.tempDirectory("imap-").resolve("draft.eml");
+    Files.write(draft, message(user, "draft", "not yet sent"));
+
+    List<String> first =
+        imap(
+            user,
+            "create:Projects/2026",
+            "select:INBOX",
+            "store:1:+FLAGS:(\\Flagged $Important)",
+            "copy:1:Projects/2026",
+            "move:2:Archive",
+            "append:Drafts:(\\Draft):" + draft,
+            "logout");
+
+    assertThat(Clients.line(first, "CREATE")).startsWith("CREATE OK");
+    assertThat(Clients.line(first, "COPY")).startsWith("COPY OK");
+    assertThat(Clients.line(first, "MOVE")).startsWith("MOVE OK");
+    assertThat(Clients.line(first, "APPEND")).startsWith("APPEND OK").contains("APPENDUID");
+    List<String> second =
+        imap(
+            user,
+            "status:INBOX:(MESSAGES UNSEEN)",
+            "status:Archive:(MESSAGES)",
+            "status:Drafts:(MESSAGES)",
+            "select:Projects/2026",
+            "fetch:1:(FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)])",
+            "store:1:+FLAGS:(\\Deleted)",
+            "expunge",
+            "logout");
+    assertThat(second.get(0)).contains("MESSAGES 1").contains("UNSEEN 1");
+    assertThat(second.get(1)).contains("MESSAGES 1");
+    assertThat(second.get(2)).contains("MESSAGES 1");
+    assertThat(Clients.line(second, "FETCH"))
+        .contains("\\\\Flagged")
+        .contains("$Important")
+        .contains("Subject: one");
+    assertThat(Clients.line(second, "EXPUNGE")).isEqualTo("EXPUNGE OK 1");
+    assertThat(Clients.line(imap(user, "status:INBOX:(MESSAGES)", "logout"), "STATUS"))
+        .contains("MESSAGES 1");
+  }
+
+  @Test
+  void searchFindsJapaneseSubjectsAndBodies() {
+    String user = newUser("search");
+    deliver(user, "=?ISO-2022-JP?B?GyRCRnxLXDhsGyhC?=", "plain body");
+    deliver(user, "english subject", "本文に郵便という言葉");
+    deliver(user, "other", "nothing here");
+
+    List<String> lines =
+        imap(
+            user,
+            "select:INBOX",
+            "search:SUBJECT 日本語",
+            "uidsearch:BODY 郵便",
+            "search:FROM taro SUBJECT english",
+            "logout");
+
+    assertThat(lines.get(1)).isEqualTo("SEARCH OK 1");
+    assertThat(lines.get(2)).isEqualTo("UIDSEARCH OK 2");
+    assertThat(lines.get(3)).isEqualTo("SEARCH OK 2");
+  }
+
+  @Test
+  void idleHearsADeliveryAsItHappens() throws IOException {
+    String user = newUser("idler");
+    deliver(user, "before", "one");
+    try (Socket socket = new Socket(server.bind(), server.imapPort())) {
+      socket.setSoTimeout(30_000);
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));
+      OutputStream out = socket.getOutputStream();
+      assertThat(in.readLine()).startsWith("* OK");
+      send(out, "a LOGIN \"" + user + "\" \"" + Clients.PASSWORD + "\"");
+      assertThat(untilTagged(in, "a")).startsWith("a OK");
+      send(out, "b SELECT INBOX");
+      assertThat(untilTagged(in, "b")).startsWith("b OK");
+      send(out, "c IDLE");
+      assertThat(in.readLine()).startsWith("+ ");
+
+      deliver(user, "during", "two");
+
+      assertThat(in.readLine()).isEqualTo("* 2 EXISTS");
+      send(out, "DONE");
+      assertThat(untilTagged(in, "c")).startsWith("c OK");
+    }
+  }
+
+  private static void send(OutputStream out, String line) throws IOException {
+    out.write((line + "\r\n").getBytes(UTF_8));
+    out.flush();
+  }
+
+  private static String untilTagged(BufferedReader in, String tag) throws IOException {
+    String line;
+    do {
+      line = in.readLine();
+    } while (line != null && !line.startsWith(tag + " "));
+    return line;
+  }
+}

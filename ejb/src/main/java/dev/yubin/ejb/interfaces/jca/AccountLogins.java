@@ -1,0 +1,30 @@
+package dev.yubin.ejb.interfaces.jca;
+
+import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.application.Authentication;
+import dev.yubin.protocol.sasl.AuthResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * A login's verdict in the engines' terms, the same for SMTP AUTH and IMAP: busy hashing is a
+ * temporary failure, and an authorization identity other than the account itself is refused (no
+ * proxy authorization).
+ */
+@ApplicationScoped
+class AccountLogins {
+
+  @Inject AccountService accounts;
+
+  AuthResult authenticate(String authorizationId, String user, String password) {
+    Authentication login = accounts.authenticate(user, password);
+    if (login.busy()) {
+      return AuthResult.unavailable();
+    }
+    return login
+        .account()
+        .filter(a -> authorizationId == null || authorizationId.equalsIgnoreCase(a.getAddress()))
+        .map(a -> AuthResult.accepted(a.getAddress()))
+        .orElseGet(AuthResult::rejected);
+  }
+}

@@ -1,0 +1,189 @@
+package dev.yubin.ejb.mailbox.infrastructure;
+
+import dev.yubin.ejb.config.YubinSettings;
+import dev.yubin.ejb.infrastructure.store.ContentKey;
+import dev.yubin.ejb.infrastructure.store.OwnerOnly;
+import dev.yubin.ejb.mailbox.application.ContentFiles;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Message content as files under {@code <data>/blobs/<xx>/<key>}, one file per content whatever the
+ * folders that hold it (ADR 0009). A file is written to a temporary name, forced, renamed into
+ * place and its folder forced before {@link #store} returns; the 256 folders are made (and their
+ * parent forced) once at start, so no new folder ever needs forcing.
+ */
+@ApplicationScoped
+public class BlobFiles implements ContentFiles {
+
+  static final String ROOT = "blobs";
+
+  @Inject YubinSettings settings;
+
+  private Path data;
+
+  @PostConstruct
+  void open() {
+    open(settings.dataDirectory());
+  }
+
+  void open(Path dataDirectory) {
+    data = dataDirectory;
+    try {
+      Path root = OwnerOnly.createDirectories(data.resolve(ROOT));
+      for (int i = 0; i < 256; i++) {
+        OwnerOnly.createDirectories(root.resolve(HexFormat.of().toHexDigits((byte) i)));
+      }
+      force(root);
+      force(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the content folders in " + data, e);
+    }
+  }
+
+  @Override
+  public Stored store(byte[] prefix, Path source, long offset) throws IOException {
+    String key = ContentKey.next();
+    String path = pathOf(key);
+    Path file = data.resolve(path);
+    Path temporary = file.resolveSibling("." + key + ".tmp");
+    long size;
+    try (FileChannel channel = OwnerOnly.newFile(temporary)) {
+      OutputStream out = Channels.newOutputStream(channel);
+      out.write(prefix);
+      try (InputStream in = Files.newInputStream(source)) {
+        in.skipNBytes(offset);
+        size = prefix.length + in.transferTo(out);
+      }
+      out.flush();
+      channel.force(true);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temporary);
+      throw e;
+    }
+    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+    force(file.getParent());
+    return new Stored(key, path, size);
+  }
+
+  @Override
+  public InputStream open(String path, long offset, long length) throws IOException {
+    FileChannel channel = FileChannel.open(resolve(path), StandardOpenOption.READ);
+    try {
+      channel.position(offset);
+      return new Limited(Channels.newInputStream(channel), length);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public InputStream open(String path) throws IOException {
+    return Files.newInputStream(resolve(path));
+  }
+
+  @Override
+  public boolean delete(String path) throws IOException {
+    Path file = resolve(path);
+    try {
+      Files.delete(file);
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+    force(file.getParent());
+    return true;
+  }
+
+  /** Every content file's path (relative, as stored), for recovery; drops interrupted writes. */
+  public List<String> scan() throws IOException {
+    List<String> paths = new ArrayList<>();
+    try (Stream<Path> folders = Files.list(data.resolve(ROOT))) {
+      for (Path folder : folders.toList()) {
+        try (Stream<Path> files = Files.list(folder)) {
+          for (Path file : files.toList()) {
+            String name = file.getFileName().toString();
+            if (name.startsWith(".")) {
+              Files.deleteIfExists(file);
+            } else if (ContentKey.isValid(name)) {
+              paths.add(data.relativize(file).toString());
+            }
+          }
+        }
+      }
+    }
+    return paths;
+  }
+
+  /** Where the content of {@code key} lives, relative to the data directory. */
+  static String pathOf(String key) {
+    String folder = HexFormat.of().toHexDigits((byte) key.hashCode());
+    return ROOT + "/" + folder + "/" + key;
+  }
+
+  private Path resolve(String path) {
+    Path file = data.resolve(path).normalize();
+    if (!file.startsWith(data)) {
+      throw new IllegalArgumentException("not a content path: " + path);
+    }
+    return file;
+  }
+
+  private static void force(Path directory) throws IOException {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  /** At most {@code remaining} octets of a stream. */
+  private static final class Limited extends FilterInputStream {
+
+    private long remaining;
+
+    Limited(InputStream in, long remaining) {
+      super(in);
+      this.remaining = remaining;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int b = in.read();
+      if (b >= 0) {
+        remaining--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int n = in.read(buffer, offset, (int) Math.min(length, remaining));
+      if (n > 0) {
+        remaining -= n;
+      }
+      return n;
+    }
+  }
+}
