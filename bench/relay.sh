@@ -101,7 +101,7 @@ start_yubin() {
   shift 4
   env -i PATH="$PATH" HOME="$HOME" LANG="${LANG:-C.UTF-8}" \
     YUBIN_BIND="$addr" YUBIN_ADMIN_BIND="$addr" YUBIN_SMTP_PORT=$smtp_port YUBIN_HTTP_PORT=$http_port \
-    YUBIN_POP3S_PORT=0 YUBIN_SUBMISSIONS_PORT=0 \
+    YUBIN_POP3S_PORT=0 YUBIN_IMAP_PORT=0 YUBIN_IMAPS_PORT=0 YUBIN_SUBMISSIONS_PORT=0 \
     YUBIN_DNS_SERVERS="127.0.0.1:$dns_port" \
     YUBIN_DATA_DIR="$work/$name/data" YUBIN_DOMAINS="$domain" YUBIN_HOSTNAME="$hostname" \
     YUBIN_ADMIN_PASSWORD="$admin_password" "$@" \

@@ -60,7 +60,9 @@ class JmsBrokerIT {
                 server.pop3Port(),
                 server.submissionPort(),
                 server.submissionsPort(),
-                server.pop3sPort()));
+                server.pop3sPort(),
+                server.imapPort(),
+                server.imapsPort()));
     long pid = pidListeningOn(server.smtpPort());
 
     Set<Integer> ports = new TreeSet<>();

@@ -67,6 +67,8 @@ final class YubinOnPayaraServer implements AutoCloseable {
       settings.put("yubin.submission.port", "0");
       settings.put("yubin.submissions.port", "0");
       settings.put("yubin.pop3s.port", "0");
+      settings.put("yubin.imap.port", "0");
+      settings.put("yubin.imaps.port", "0");
       settings.put("yubin.dns.servers", "127.0.0.1:9"); // never the machine's resolver in tests
       settings.put("yubin.data.dir", data.toString());
       settings.put("yubin.db.url", "jdbc:h2:file:" + data.resolve("db/yubin"));
