@@ -12,6 +12,7 @@ import dev.yubin.ejb.mailbox.application.MailboxReader;
 import dev.yubin.ejb.mailbox.application.MailboxResult;
 import dev.yubin.ejb.mailbox.application.MailboxSnapshot;
 import dev.yubin.ejb.mailbox.application.MessageAppender;
+import dev.yubin.ejb.mailbox.application.MessageSearch;
 import dev.yubin.ejb.mailbox.application.MessageState;
 import dev.yubin.ejb.mailbox.application.MessageSummary;
 import dev.yubin.ejb.mailbox.application.MessageUpdates;
@@ -60,6 +61,7 @@ public class ImapBackendBean implements ImapBackend {
   @Inject MailboxReader reader;
   @Inject MessageUpdates updates;
   @Inject MessageAppender appender;
+  @Inject MessageSearch search;
   @Inject ImapLogins logins;
   @Inject ImapStructures structures;
   @Inject ImapSpool spool;
@@ -292,18 +294,23 @@ public class ImapBackendBean implements ImapBackend {
 
   @Override
   public long[] search(String principal, long mailboxId, SearchKey criteria) {
-    throw new UnsupportedOperationException("WIP: store-side search");
+    return search.search(principal, mailboxId, ImapSearchCriteria.toStore(criteria));
   }
 
   @Override
   public long[] sort(String principal, long mailboxId, List<SortKey> order, SearchKey criteria) {
-    throw new UnsupportedOperationException("WIP: store-side sort");
+    return search.sort(
+        principal,
+        mailboxId,
+        ImapSearchCriteria.toStore(order),
+        ImapSearchCriteria.toStore(criteria));
   }
 
   @Override
   public List<ThreadNode> thread(
       String principal, long mailboxId, ThreadAlgorithm algorithm, SearchKey criteria) {
-    throw new UnsupportedOperationException("WIP: store-side thread");
+    return ImapThreads.of(
+        search.matching(principal, mailboxId, ImapSearchCriteria.toStore(criteria)), algorithm);
   }
 
   @Override
