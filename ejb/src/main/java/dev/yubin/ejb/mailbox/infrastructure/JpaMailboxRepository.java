@@ -169,18 +169,18 @@ public class JpaMailboxRepository implements MailboxRepository {
 
   @Override
   public List<IndexedMessage> indexed(long mailboxId) {
-    List<Object[]> rows =
+    List<?> rows =
         em.createQuery(
                 "select m, c.path, c.subject, c.fromText, c.toText, c.ccText, c.bccText,"
                     + " c.baseSubject, c.sortFrom, c.sortTo, c.sortCc, c.displayFrom,"
                     + " c.displayTo, c.sentAt, c.messageId, c.inReplyTo, c.referencesIds"
                     + " from MailboxMessage m, MessageContent c"
-                    + " where m.mailboxId = :id and c.id = m.contentId order by m.uid",
-                Object[].class)
+                    + " where m.mailboxId = :id and c.id = m.contentId order by m.uid")
             .setParameter("id", mailboxId)
             .getResultList();
     List<IndexedMessage> messages = new ArrayList<>(rows.size());
-    for (Object[] row : rows) {
+    for (Object result : rows) {
+      Object[] row = (Object[]) result;
       MailboxMessage m = (MailboxMessage) row[0];
       messages.add(
           new IndexedMessage(
@@ -216,15 +216,15 @@ public class JpaMailboxRepository implements MailboxRepository {
     Map<Long, byte[]> structures = new HashMap<>();
     List<Long> ids = List.copyOf(contentIds);
     for (int from = 0; from < ids.size(); from += MAX_IN_LIST) {
-      List<Object[]> rows =
+      List<?> rows =
           em.createQuery(
                   "select c.id, c.structure from MessageContent c"
-                      + " where c.id in :ids and c.structure is not null",
-                  Object[].class)
+                      + " where c.id in :ids and c.structure is not null")
               .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + MAX_IN_LIST)))
               .getResultList();
-      for (Object[] row : rows) {
-        structures.put((Long) row[0], (byte[]) row[1]);
+      for (Object result : rows) {
+        Object[] row = (Object[]) result;
+        structures.put(((Number) row[0]).longValue(), (byte[]) row[1]);
       }
     }
     return structures;
