@@ -13,6 +13,7 @@ import dev.yubin.ejb.mailbox.application.MailboxReader;
 import dev.yubin.ejb.mailbox.application.MailboxResult;
 import dev.yubin.ejb.mailbox.application.MailboxSnapshot;
 import dev.yubin.ejb.mailbox.application.MessageAppender;
+import dev.yubin.ejb.mailbox.application.MessageSearch;
 import dev.yubin.ejb.mailbox.application.MessageState;
 import dev.yubin.ejb.mailbox.application.MessageSummary;
 import dev.yubin.ejb.mailbox.application.MessageUpdates;
@@ -63,6 +64,7 @@ public class ImapBackendBean implements ImapBackend {
   @Inject MessageAppender appender;
   @Inject AccountLogins logins;
   @Inject AccountService accounts;
+  @Inject MessageSearch search;
   @Inject ImapStructures structures;
   @Inject ImapSpool spool;
 
@@ -295,18 +297,23 @@ public class ImapBackendBean implements ImapBackend {
 
   @Override
   public long[] search(String principal, long mailboxId, SearchKey criteria) {
-    throw new UnsupportedOperationException("WIP: store-side search");
+    return search.search(principal, mailboxId, ImapSearchCriteria.toStore(criteria));
   }
 
   @Override
   public long[] sort(String principal, long mailboxId, List<SortKey> order, SearchKey criteria) {
-    throw new UnsupportedOperationException("WIP: store-side sort");
+    return search.sort(
+        principal,
+        mailboxId,
+        ImapSearchCriteria.toStore(order),
+        ImapSearchCriteria.toStore(criteria));
   }
 
   @Override
   public List<ThreadNode> thread(
       String principal, long mailboxId, ThreadAlgorithm algorithm, SearchKey criteria) {
-    throw new UnsupportedOperationException("WIP: store-side thread");
+    return ImapThreads.of(
+        search.matching(principal, mailboxId, ImapSearchCriteria.toStore(criteria)), algorithm);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.yubin.ejb.mailbox.domain.MailboxMessage;
 import dev.yubin.ejb.mailbox.domain.MessageContent;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The mailbox store's rows. Every method runs in the caller's transaction. */
@@ -36,6 +37,15 @@ public interface MailboxRepository {
 
   /** The given messages that exist, ascending by UID. */
   List<MailboxMessage> messages(long mailboxId, long[] uids);
+
+  /**
+   * Every message of a mailbox with its content's decoded fields, ascending by UID, in one query
+   * (SEARCH, SORT, THREAD).
+   */
+  List<IndexedMessage> indexed(long mailboxId);
+
+  /** The encoded MIME structures of the given contents by content id; those without one omitted. */
+  Map<Long, byte[]> structures(Collection<Long> contentIds);
 
   /** Messages whose MODSEQ is above {@code modseq}, ascending by UID. */
   List<MailboxMessage> changedSince(long mailboxId, long modseq);

@@ -1,5 +1,6 @@
 package dev.yubin.ejb.mailbox.infrastructure;
 
+import dev.yubin.ejb.mailbox.application.IndexedMessage;
 import dev.yubin.ejb.mailbox.application.MailboxRepository;
 import dev.yubin.ejb.mailbox.domain.Mailbox;
 import dev.yubin.ejb.mailbox.domain.MailboxExpunge;
@@ -10,11 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The mailbox store's rows through JPA (EclipseLink); portable JPQL, no vendor SQL. */
@@ -161,6 +165,69 @@ public class JpaMailboxRepository implements MailboxRepository {
       }
     }
     return wanted;
+  }
+
+  @Override
+  public List<IndexedMessage> indexed(long mailboxId) {
+    List<?> rows =
+        em.createQuery(
+                "select m, c.path, c.subject, c.fromText, c.toText, c.ccText, c.bccText,"
+                    + " c.baseSubject, c.sortFrom, c.sortTo, c.sortCc, c.displayFrom,"
+                    + " c.displayTo, c.sentAt, c.messageId, c.inReplyTo, c.referencesIds"
+                    + " from MailboxMessage m, MessageContent c"
+                    + " where m.mailboxId = :id and c.id = m.contentId order by m.uid")
+            .setParameter("id", mailboxId)
+            .getResultList();
+    List<IndexedMessage> messages = new ArrayList<>(rows.size());
+    for (Object result : rows) {
+      Object[] row = (Object[]) result;
+      MailboxMessage m = (MailboxMessage) row[0];
+      messages.add(
+          new IndexedMessage(
+              m.getUid(),
+              m.getContentId(),
+              (String) row[1],
+              m.getModseq(),
+              m.getInternalDate(),
+              m.getSize(),
+              m.getFlags(),
+              new IndexedMessage.Fields(
+                  (String) row[2],
+                  (String) row[3],
+                  (String) row[4],
+                  (String) row[5],
+                  (String) row[6],
+                  (String) row[7],
+                  (String) row[8],
+                  (String) row[9],
+                  (String) row[10],
+                  (String) row[11],
+                  (String) row[12],
+                  (OffsetDateTime) row[13],
+                  (String) row[14],
+                  (String) row[15],
+                  (String) row[16])));
+    }
+    return messages;
+  }
+
+  @Override
+  public Map<Long, byte[]> structures(Collection<Long> contentIds) {
+    Map<Long, byte[]> structures = new HashMap<>();
+    List<Long> ids = List.copyOf(contentIds);
+    for (int from = 0; from < ids.size(); from += MAX_IN_LIST) {
+      List<?> rows =
+          em.createQuery(
+                  "select c.id, c.structure from MessageContent c"
+                      + " where c.id in :ids and c.structure is not null")
+              .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + MAX_IN_LIST)))
+              .getResultList();
+      for (Object result : rows) {
+        Object[] row = (Object[]) result;
+        structures.put(((Number) row[0]).longValue(), (byte[]) row[1]);
+      }
+    }
+    return structures;
   }
 
   @Override
