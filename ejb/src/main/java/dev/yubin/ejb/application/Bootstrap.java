@@ -3,6 +3,7 @@ package dev.yubin.ejb.application;
 import dev.yubin.ejb.config.YubinSettings;
 import dev.yubin.ejb.infrastructure.persistence.SchemaMigration;
 import dev.yubin.ejb.infrastructure.store.OwnerOnly;
+import dev.yubin.ejb.mailbox.application.StoreRecovery;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -18,8 +19,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Start-up: make the data directory private, migrate the schema, make the index agree with the
- * files, create the configured local domains, and make sure an admin credential exists.
+ * Start-up: make the data directory private, migrate the schema, make the mailbox store's rows and
+ * files agree, clear the spool (no half-received message was acknowledged), create the configured
+ * local domains, and make sure an admin credential exists.
  */
 @Singleton
 @Startup
@@ -38,6 +40,7 @@ public class Bootstrap {
 
   @Inject YubinSettings settings;
   @Inject StoreRecovery recovery;
+  @Inject MailStore store;
   @Inject AccountService accounts;
   @Inject AdminCredential admin;
   @Inject Readiness readiness;
@@ -49,6 +52,7 @@ public class Bootstrap {
     var result = SchemaMigration.migrate(dataSource);
     LOG.info("Schema at version " + result.targetSchemaVersion + " in " + settings.dataDirectory());
     recovery.recover();
+    LOG.info("Spool recovery: " + store.files().clearSpool() + " unfinished spool files removed");
     for (String domain : settings.domains()) {
       if (accounts.addDomain(domain)) {
         LOG.info("Local domain added: " + domain);

@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Content files in memory, by path; {@link #failOn} makes reading a path fail. */
+/** Content files in memory, by path; reading or moving a chosen path can be made to fail. */
 class FakeContentFiles implements ContentFiles {
 
   private final Map<String, byte[]> files = new TreeMap<>();
   private final List<String> deleted = new ArrayList<>();
   private String unreadable;
+  private String unmovable;
   private int next = 1;
 
   /** Puts a file as an earlier run would have left it. */
@@ -27,8 +28,24 @@ class FakeContentFiles implements ContentFiles {
     files.put(path, content.getBytes(StandardCharsets.UTF_8));
   }
 
-  boolean exists(String path) {
+  @Override
+  public boolean exists(String path) {
     return files.containsKey(path);
+  }
+
+  @Override
+  public List<String> scan() {
+    return files.keySet().stream().filter(p -> p.startsWith("blobs/")).toList();
+  }
+
+  @Override
+  public void setAside(String path) throws IOException {
+    if (path.equals(unmovable)) {
+      throw new IOException("simulated failure to move " + path);
+    }
+    byte[] content = read(path);
+    files.remove(path);
+    files.put("lost+found/" + path.substring(path.lastIndexOf('/') + 1), content);
   }
 
   List<String> paths() {
@@ -41,6 +58,10 @@ class FakeContentFiles implements ContentFiles {
 
   void failOn(String path) {
     unreadable = path;
+  }
+
+  void failToMove(String path) {
+    unmovable = path;
   }
 
   @Override

@@ -27,6 +27,7 @@ class InMemoryMailboxRepository implements MailboxRepository {
   private final Map<Long, MessageContent> contents = new TreeMap<>();
   private final Map<String, Set<String>> subscriptions = new HashMap<>();
   private long nextId = 1;
+  final List<Integer> knownPathQueries = new ArrayList<>();
   private long uidValidity = 1000;
 
   @Override
@@ -163,6 +164,24 @@ class InMemoryMailboxRepository implements MailboxRepository {
   @Override
   public void remove(MessageContent content) {
     contents.remove(content.getId());
+  }
+
+  @Override
+  public List<ContentPath> contentPaths(long afterId, int limit) {
+    return contents.values().stream()
+        .filter(c -> c.getId() > afterId && c.getState() == MessageContent.LIVE)
+        .limit(limit)
+        .map(c -> new ContentPath(c.getId(), c.getPath()))
+        .toList();
+  }
+
+  @Override
+  public Set<String> knownPaths(Collection<String> paths) {
+    knownPathQueries.add(paths.size());
+    Set<String> known = new HashSet<>();
+    contents.values().forEach(c -> known.add(c.getPath()));
+    known.retainAll(paths);
+    return known;
   }
 
   @Override
