@@ -1,6 +1,7 @@
 package dev.yubin.ejb.application;
 
 import dev.yubin.ejb.config.YubinSettings;
+import dev.yubin.ejb.infrastructure.persistence.DatabaseDurability;
 import dev.yubin.ejb.infrastructure.persistence.SchemaMigration;
 import dev.yubin.ejb.infrastructure.store.OwnerOnly;
 import dev.yubin.ejb.mailbox.application.StoreRecovery;
@@ -19,9 +20,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Start-up: make the data directory private, migrate the schema, make the mailbox store's rows and
- * files agree, clear the spool (no half-received message was acknowledged), create the configured
- * local domains, and make sure an admin credential exists.
+ * Start-up: make the data directory private, migrate the schema, make commits durable, make the
+ * mailbox store's rows and files agree, clear the spool (no half-received message was
+ * acknowledged), create the configured local domains, and make sure an admin credential exists.
  */
 @Singleton
 @Startup
@@ -39,6 +40,7 @@ public class Bootstrap {
   DataSource dataSource;
 
   @Inject YubinSettings settings;
+  @Inject DatabaseDurability durability;
   @Inject StoreRecovery recovery;
   @Inject MailStore store;
   @Inject AccountService accounts;
@@ -51,6 +53,7 @@ public class Bootstrap {
     secureDataDirectory();
     var result = SchemaMigration.migrate(dataSource);
     LOG.info("Schema at version " + result.targetSchemaVersion + " in " + settings.dataDirectory());
+    durability.durableCommits();
     recovery.recover();
     LOG.info("Spool recovery: " + store.files().clearSpool() + " unfinished spool files removed");
     for (String domain : settings.domains()) {
