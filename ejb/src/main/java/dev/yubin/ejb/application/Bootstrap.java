@@ -1,8 +1,11 @@
 package dev.yubin.ejb.application;
 
 import dev.yubin.ejb.config.YubinSettings;
+import dev.yubin.ejb.infrastructure.persistence.DatabaseDurability;
 import dev.yubin.ejb.infrastructure.persistence.SchemaMigration;
 import dev.yubin.ejb.infrastructure.store.OwnerOnly;
+import dev.yubin.ejb.mailbox.application.LegacyStoreMigration;
+import dev.yubin.ejb.mailbox.application.StoreRecovery;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -18,8 +21,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Start-up: make the data directory private, migrate the schema, make the index agree with the
- * files, create the configured local domains, and make sure an admin credential exists.
+ * Start-up: make the data directory private, migrate the schema, make commits durable, move the
+ * first store's messages into the mailbox store (once), make the mailbox store's rows and files
+ * agree, clear the spool (no half-received message was acknowledged), create the configured local
+ * domains, and make sure an admin credential exists.
  */
 @Singleton
 @Startup
@@ -37,7 +42,10 @@ public class Bootstrap {
   DataSource dataSource;
 
   @Inject YubinSettings settings;
+  @Inject DatabaseDurability durability;
+  @Inject LegacyStoreMigration legacyStore;
   @Inject StoreRecovery recovery;
+  @Inject MailStore store;
   @Inject AccountService accounts;
   @Inject AdminCredential admin;
   @Inject Readiness readiness;
@@ -48,7 +56,10 @@ public class Bootstrap {
     secureDataDirectory();
     var result = SchemaMigration.migrate(dataSource);
     LOG.info("Schema at version " + result.targetSchemaVersion + " in " + settings.dataDirectory());
+    durability.durableCommits();
+    legacyStore.migrate();
     recovery.recover();
+    LOG.info("Spool recovery: " + store.files().clearSpool() + " unfinished spool files removed");
     for (String domain : settings.domains()) {
       if (accounts.addDomain(domain)) {
         LOG.info("Local domain added: " + domain);

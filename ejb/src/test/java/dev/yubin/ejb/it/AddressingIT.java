@@ -9,13 +9,14 @@ import dev.yubin.ejb.application.Addressing;
 import dev.yubin.ejb.application.ClientNames;
 import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
-import dev.yubin.ejb.application.Maildrops;
 import dev.yubin.ejb.application.SubmissionPolicy;
 import dev.yubin.ejb.application.addressing.Alias;
 import dev.yubin.ejb.application.relay.OutboundQueue;
 import dev.yubin.ejb.domain.model.StoredMessage;
 import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.mailbox.application.MaildropSnapshots;
+import dev.yubin.ejb.mailbox.application.Maildrops;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.smtp.DsnNotify;
@@ -345,9 +346,11 @@ public class AddressingIT {
     assertThat(deliver(List.of(recipient)).code()).isEqualTo(250);
     List<StoredMessage> stored = messages.list(recipient, INBOX);
     assertThat(stored).hasSize(1);
-    maildrops.open(recipient);
+    MaildropSnapshots.Snapshot maildrop = maildrops.open(recipient);
     try {
-      assertThat(maildrops.expunge(recipient, keys(recipient))).isTrue();
+      maildrops.remove(
+          recipient,
+          maildrop.messages().stream().mapToLong(MaildropSnapshots.Message::uid).toArray());
     } finally {
       maildrops.close(recipient);
     }

@@ -7,15 +7,15 @@ import dev.yubin.ejb.application.AccountService;
 import dev.yubin.ejb.application.ClientNames;
 import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
-import dev.yubin.ejb.application.Maildrops;
-import dev.yubin.ejb.application.StoreRecovery;
 import dev.yubin.ejb.domain.model.StoredMessage;
 import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
-import dev.yubin.ejb.infrastructure.store.FileContentStore;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.mailbox.application.ContentFiles;
+import dev.yubin.ejb.mailbox.application.MaildropSnapshots;
+import dev.yubin.ejb.mailbox.application.Maildrops;
+import dev.yubin.ejb.mailbox.application.StoreRecovery;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Reply;
-import dev.yubin.protocol.pop3.Maildrop;
 import dev.yubin.protocol.smtp.Envelope;
 import dev.yubin.protocol.smtp.SmtpSessionInfo;
 import jakarta.inject.Inject;
@@ -62,6 +62,7 @@ public class MailStoreIT {
   @Inject ClientNames clientNames;
   @Inject Maildrops maildrops;
   @Inject StoreRecovery recovery;
+  @Inject ContentFiles contentFiles;
   @Inject MailStore store;
   @Inject MessageRepository messages;
 
@@ -109,31 +110,25 @@ public class MailStoreIT {
     String user = newUser(Names.domain(), "carol");
     deliver(user);
 
-    Maildrop first = maildrops.open(user);
+    MaildropSnapshots.Snapshot first = maildrops.open(user);
     try {
-      assertThat(first.locked()).isFalse();
       assertThat(first.messages()).hasSize(1);
-      Maildrop.Message message = first.messages().get(0);
-      assertThat(message.uid()).isEqualTo(message.id());
+      MaildropSnapshots.Message message = first.messages().get(0);
 
-      Maildrop second = maildrops.open(user);
-      assertThat(second.locked()).isTrue();
-      assertThat(second.messages()).isEmpty();
+      assertThat(maildrops.open(user)).as("locked by the first session").isNull();
 
-      byte[] content = read(maildrops.retrieve(user, message.id()));
+      byte[] content = read(maildrops.retrieve(user, message.uid()));
       assertThat(content).hasSize((int) message.size());
       assertThat(new String(content, US_ASCII)).endsWith(MESSAGE);
 
-      assertThat(maildrops.expunge(user, List.of(message.id()))).isTrue();
-      assertThat(store.files().exists(user, INBOX, message.id())).isFalse();
-      assertThat(messages.list(user, INBOX)).isEmpty();
+      maildrops.remove(user, new long[] {message.uid()});
+      assertThat(maildrops.retrieve(user, message.uid())).isNull();
     } finally {
       maildrops.close(user);
     }
 
-    Maildrop again = maildrops.open(user);
+    MaildropSnapshots.Snapshot again = maildrops.open(user);
     try {
-      assertThat(again.locked()).isFalse();
       assertThat(again.messages()).isEmpty();
     } finally {
       maildrops.close(user);
@@ -141,53 +136,21 @@ public class MailStoreIT {
   }
 
   @Test
-  void recoveryIndexesAFileThatHasNoRow() throws IOException {
-    String user = newUser(Names.domain(), "dave");
+  void recoverySetsAsideAContentFileNoRowReferences() throws IOException {
     Path body = Files.createTempFile("yubin-it", ".eml");
-    FileContentStore.Stored stored;
+    ContentFiles.Stored stored;
     try {
       Files.writeString(body, MESSAGE, US_ASCII);
-      stored = store.files().store(user, INBOX, "X-Found: on disk\r\n".getBytes(US_ASCII), body, 0);
+      stored = contentFiles.store("X-Found: on disk\r\n".getBytes(US_ASCII), body, 0);
     } finally {
       Files.delete(body);
     }
-    assertThat(keys(user)).isEmpty();
 
-    recovery.recover();
+    StoreRecovery.Report report = recovery.recover();
 
-    assertThat(messages.list(user, INBOX))
-        .singleElement()
-        .satisfies(
-            row -> {
-              assertThat(row.getContentKey()).isEqualTo(stored.key());
-              assertThat(row.getSize()).isEqualTo(stored.size());
-            });
-    Maildrop maildrop = maildrops.open(user);
-    try {
-      assertThat(maildrop.messages())
-          .extracting(Maildrop.Message::id)
-          .containsExactly(stored.key());
-      assertThat(new String(read(maildrops.retrieve(user, stored.key())), US_ASCII))
-          .isEqualTo("X-Found: on disk\r\n" + MESSAGE);
-    } finally {
-      maildrops.close(user);
-    }
-  }
-
-  @Test
-  void recoveryDropsARowWhoseFileIsGone() throws IOException {
-    String user = newUser(Names.domain(), "erin");
-    String kept = newUser(Names.domain(), "frank");
-    deliver(user);
-    deliver(kept);
-    String key = keys(user).get(0);
-    assertThat(store.files().delete(user, INBOX, key)).isTrue();
-    assertThat(keys(user)).containsExactly(key);
-
-    recovery.recover();
-
-    assertThat(keys(user)).isEmpty();
-    assertThat(keys(kept)).hasSize(1);
+    assertThat(report.setAside()).isGreaterThanOrEqualTo(1);
+    assertThat(contentFiles.exists(stored.path())).isFalse();
+    assertThat(contentFiles.scan()).doesNotContain(stored.path());
   }
 
   private String newUser(String domain, String localPart) {
@@ -211,12 +174,11 @@ public class MailStoreIT {
 
   /** The one message in the recipient's maildrop, checked byte for byte; answers its key. */
   private String assertDeliveredOnce(String recipient, String queueId) throws IOException {
-    Maildrop maildrop = maildrops.open(recipient);
+    MaildropSnapshots.Snapshot maildrop = maildrops.open(recipient);
     try {
-      assertThat(maildrop.locked()).isFalse();
       assertThat(maildrop.messages()).hasSize(1);
-      Maildrop.Message message = maildrop.messages().get(0);
-      String content = new String(read(maildrops.retrieve(recipient, message.id())), US_ASCII);
+      MaildropSnapshots.Message message = maildrop.messages().get(0);
+      String content = new String(read(maildrops.retrieve(recipient, message.uid())), US_ASCII);
       assertThat(content)
           .startsWith(
               "Return-Path: <"
@@ -233,8 +195,8 @@ public class MailStoreIT {
                   + ">; ")
           .endsWith("\r\n" + MESSAGE);
       assertThat(content.getBytes(US_ASCII)).hasSize((int) message.size());
-      assertThat(keys(recipient)).containsExactly(message.id());
-      return message.id();
+      assertThat(keys(recipient)).containsExactly(message.uidl());
+      return message.uidl();
     } finally {
       maildrops.close(recipient);
     }

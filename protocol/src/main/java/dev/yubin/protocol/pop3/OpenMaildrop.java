@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The maildrop of a session in TRANSACTION: the snapshot taken at login and the messages marked
- * deleted. Message numbers stay fixed for the session, deleted or not (RFC 1939 §5).
+ * The maildrop of a session in TRANSACTION: the snapshot taken at login, the messages marked
+ * deleted and those RETR sent. Message numbers stay fixed for the session, deleted or not (RFC 1939
+ * §5).
  */
 final class OpenMaildrop {
 
@@ -17,6 +18,7 @@ final class OpenMaildrop {
   private final String principal;
   private final List<Message> messages;
   private final BitSet deleted = new BitSet();
+  private final BitSet retrieved = new BitSet();
 
   OpenMaildrop(String principal, Maildrop snapshot) {
     this.principal = principal;
@@ -66,14 +68,27 @@ final class OpenMaildrop {
     deleted.set(message.number() - 1);
   }
 
-  /** RSET: every mark goes (RFC 1939 §5). */
+  /** RETR sent the whole message. */
+  void markRetrieved(Numbered message) {
+    retrieved.set(message.number() - 1);
+  }
+
+  /** RSET: every deletion mark goes (RFC 1939 §5), and, as in Dovecot, every retrieval. */
   void unmarkAll() {
     deleted.clear();
+    retrieved.clear();
   }
 
   /** The store ids of the messages marked deleted, for the UPDATE state. */
   List<String> deletedIds() {
     return deleted.stream().mapToObj(i -> messages.get(i).id()).toList();
+  }
+
+  /** The store ids of the messages RETR sent and not marked deleted, for the store to mark seen. */
+  List<String> retrievedIds() {
+    BitSet kept = (BitSet) retrieved.clone();
+    kept.andNot(deleted);
+    return kept.stream().mapToObj(i -> messages.get(i).id()).toList();
   }
 
   /** How the maildrop stands, e.g. {@code 2 messages (320 octets)}. */

@@ -24,6 +24,13 @@ public interface Pop3Backend {
   /** The UPDATE state: removes the messages marked deleted. Answers whether all were removed. */
   boolean expunge(String principal, List<String> messageIds);
 
+  /**
+   * The messages the session sent whole with RETR (not TOP) and did not delete, once it ends (after
+   * QUIT's expunge, or without QUIT): the store marks them seen, as Dovecot does. RSET forgets
+   * them. Called only when there are some; the default ignores them.
+   */
+  default void markSeen(String principal, List<String> messageIds) {}
+
   /** Releases the lock taken by {@link #openMaildrop}. */
   void closeMaildrop(String principal);
 }

@@ -9,6 +9,7 @@ import dev.yubin.protocol.sasl.AuthFailureLimiter;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,7 +20,8 @@ import java.util.Optional;
  *
  * <p>When the autologout timer expires ({@link #idle}) or the client vanishes ({@link #closed}) the
  * session does not enter UPDATE: no message is removed, the maildrop is only released (RFC 1939 §3,
- * §6). On autologout nothing is written before closing, as RFC 1939 §3 prescribes.
+ * §6). On autologout nothing is written before closing, as RFC 1939 §3 prescribes. However the
+ * session ends, the messages RETR sent are handed to the store to mark seen, as Dovecot does.
  *
  * @see "RFC 1939, RFC 2449"
  */
@@ -254,7 +256,15 @@ public final class Pop3Session implements ProtocolSession {
       return;
     }
     String principal = maildrop.principal();
+    List<String> retrieved = maildrop.retrievedIds();
     maildrop = null;
+    if (!retrieved.isEmpty()) {
+      try {
+        backend.markSeen(principal, retrieved);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "POP3 could not mark the messages of " + principal + " seen", e);
+      }
+    }
     try {
       backend.closeMaildrop(principal);
     } catch (RuntimeException e) {

@@ -6,7 +6,8 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * {@code RETR msg}: sends a whole message, byte-stuffed, streamed from the store.
+ * {@code RETR msg}: sends a whole message, byte-stuffed, streamed from the store, and remembers it
+ * for the store to mark seen when the session ends (TOP does not).
  *
  * @see "RFC 1939 §5"
  */
@@ -23,5 +24,6 @@ final class RetrCommand extends Pop3Command {
     InputStream content = MessageContent.retrieve(session, message);
     out.writeLine("+OK " + message.message().size() + " octets");
     out.write(new DotStuffingInputStream(content));
+    session.maildrop().markRetrieved(message);
   }
 }

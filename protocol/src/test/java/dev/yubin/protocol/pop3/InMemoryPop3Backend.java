@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * A {@link Pop3Backend} in memory, for tests: accounts with passwords, messages per account, the
- * set of locked maildrops, a record of every expunge and login, and switches that make operations
- * fail. User names are case-insensitive; the principal is the name in lower case.
+ * set of locked maildrops, a record of every expunge, seen mark and login, and switches that make
+ * operations fail. User names are case-insensitive; the principal is the name in lower case.
  */
 public final class InMemoryPop3Backend implements Pop3Backend {
 
@@ -27,6 +27,7 @@ public final class InMemoryPop3Backend implements Pop3Backend {
     RETRIEVE_THROWS,
     EXPUNGE_REFUSES,
     EXPUNGE_THROWS,
+    MARK_SEEN_THROWS,
     CLOSE_THROWS
   }
 
@@ -36,6 +37,9 @@ public final class InMemoryPop3Backend implements Pop3Backend {
   /** One call of {@link #expunge}. */
   public record Expunge(String principal, List<String> messageIds) {}
 
+  /** One call of {@link #markSeen}. */
+  public record SeenMark(String principal, List<String> messageIds) {}
+
   /** One call of {@link #login}. */
   public record LoginAttempt(String user, String password, String clientAddress) {}
 
@@ -43,6 +47,7 @@ public final class InMemoryPop3Backend implements Pop3Backend {
   private final Map<String, List<Stored>> maildrops = new HashMap<>();
   private final Set<String> locked = new HashSet<>();
   private final List<Expunge> expunges = new ArrayList<>();
+  private final List<SeenMark> seenMarks = new ArrayList<>();
   private final List<LoginAttempt> logins = new ArrayList<>();
   private final Set<Failure> failures = EnumSet.noneOf(Failure.class);
   private int nextId = 1;
@@ -119,6 +124,10 @@ public final class InMemoryPop3Backend implements Pop3Backend {
     return List.copyOf(expunges);
   }
 
+  public synchronized List<SeenMark> seenMarks() {
+    return List.copyOf(seenMarks);
+  }
+
   public synchronized List<LoginAttempt> logins() {
     return List.copyOf(logins);
   }
@@ -172,6 +181,12 @@ public final class InMemoryPop3Backend implements Pop3Backend {
     }
     maildrops.get(principal).removeIf(m -> messageIds.contains(m.id()));
     return true;
+  }
+
+  @Override
+  public synchronized void markSeen(String principal, List<String> messageIds) {
+    failIf(Failure.MARK_SEEN_THROWS);
+    seenMarks.add(new SeenMark(principal, List.copyOf(messageIds)));
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.yubin.protocol.RecordingOutput;
 import dev.yubin.protocol.pop3.InMemoryPop3Backend.Expunge;
 import dev.yubin.protocol.pop3.InMemoryPop3Backend.Failure;
 import dev.yubin.protocol.pop3.InMemoryPop3Backend.LoginAttempt;
+import dev.yubin.protocol.pop3.InMemoryPop3Backend.SeenMark;
 import dev.yubin.protocol.sasl.AuthFailureLimiter;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +114,54 @@ class Pop3SessionTest {
     assertThat(backend.expunges()).isEmpty();
     assertThat(backend.isLocked("alice")).isFalse();
     assertThat(client.session.state()).isEqualTo(Pop3State.CLOSED);
+  }
+
+  @Test
+  void messagesSentByRetrAndNotDeletedAreMarkedSeenAfterQuitsExpunge() {
+    Client client = new Client().login("alice", "secret");
+    client.send("RETR 1");
+    client.send("TOP 2 0");
+    client.send("RETR 3");
+    client.send("RETR 4");
+    client.send("DELE 4");
+
+    client.send("QUIT");
+
+    assertThat(backend.expunges()).containsExactly(new Expunge("alice", List.of("m4")));
+    assertThat(backend.seenMarks()).containsExactly(new SeenMark("alice", List.of("m1", "m3")));
+  }
+
+  @Test
+  void aSessionEndingWithoutQuitStillMarksWhatRetrSent() {
+    Client client = new Client().login("alice", "secret");
+    client.send("RETR 2");
+    client.session.closed();
+
+    assertThat(backend.expunges()).isEmpty();
+    assertThat(backend.seenMarks()).containsExactly(new SeenMark("alice", List.of("m2")));
+    assertThat(backend.isLocked("alice")).isFalse();
+  }
+
+  @Test
+  void rsetForgetsRetrievalsAndTopOrNothingMarksNothing() {
+    Client client = new Client().login("alice", "secret");
+    client.send("RETR 1");
+    client.send("RSET");
+    client.send("TOP 2 1");
+    client.send("QUIT");
+
+    assertThat(backend.seenMarks()).isEmpty();
+  }
+
+  @Test
+  void aFailingSeenMarkStillReleasesTheMaildrop() {
+    Client client = new Client().login("alice", "secret");
+    client.send("RETR 1");
+    backend.fail(Failure.MARK_SEEN_THROWS);
+
+    assertThat(client.send("QUIT"))
+        .containsExactly("+OK pop.test POP3 server signing off (4 messages left)");
+    assertThat(backend.isLocked("alice")).isFalse();
   }
 
   @Test

@@ -99,6 +99,11 @@ public final class FileContentStore {
     return Files.newInputStream(file(owner, mailbox, key));
   }
 
+  /** Where a stored message's file lies, relative to the data directory. */
+  public String relativePath(String owner, String mailbox, String key) {
+    return mail.getParent().relativize(file(owner, mailbox, key)).toString();
+  }
+
   /** Whether the message file exists. */
   public boolean exists(String owner, String mailbox, String key) {
     return Files.exists(file(owner, mailbox, key));

@@ -3,6 +3,7 @@ package dev.yubin.ejb.mailbox.application;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where message content lives: files written durably before any transaction references them (ADR
@@ -27,4 +28,19 @@ public interface ContentFiles {
 
   /** Removes a content file durably; false if it was already gone. */
   boolean delete(String path) throws IOException;
+
+  /** Whether the content file is there. */
+  boolean exists(String path);
+
+  /**
+   * Every content file written by {@link #store} (paths as stored), for start-up recovery; files
+   * whose writing was interrupted before the rename are removed on the way.
+   */
+  List<String> scan() throws IOException;
+
+  /**
+   * Moves a content file that no row references out of the store into {@code lost+found/} under the
+   * data directory, durably: kept for the administrator, never delivered twice.
+   */
+  void setAside(String path) throws IOException;
 }

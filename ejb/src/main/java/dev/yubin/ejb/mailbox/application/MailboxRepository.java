@@ -72,6 +72,15 @@ public interface MailboxRepository {
 
   void remove(MessageContent content);
 
+  /** A content row's id and file, as recovery pages through them. */
+  record ContentPath(long id, String path) {}
+
+  /** Up to {@code limit} content rows with an id above {@code afterId}, ascending. */
+  List<ContentPath> contentPaths(long afterId, int limit);
+
+  /** Of the given content file paths, those a content row references. */
+  Set<String> knownPaths(Collection<String> paths);
+
   /** Counters for STATUS: messages, unseen, deleted, bytes, recent from {@code firstRecentUid}. */
   long[] counts(long mailboxId, long firstRecentUid);
 

@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 public class BlobFiles implements ContentFiles {
 
   static final String ROOT = "blobs";
+  static final String LOST_AND_FOUND = "lost+found";
 
   @Inject YubinSettings settings;
 
@@ -112,7 +113,22 @@ public class BlobFiles implements ContentFiles {
     return true;
   }
 
-  /** Every content file's path (relative, as stored), for recovery; drops interrupted writes. */
+  @Override
+  public boolean exists(String path) {
+    return Files.exists(resolve(path));
+  }
+
+  @Override
+  public void setAside(String path) throws IOException {
+    Path file = resolve(path);
+    Path lostAndFound = OwnerOnly.createDirectories(data.resolve(LOST_AND_FOUND));
+    force(data);
+    Files.move(file, lostAndFound.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+    force(lostAndFound);
+    force(file.getParent());
+  }
+
+  @Override
   public List<String> scan() throws IOException {
     List<String> paths = new ArrayList<>();
     try (Stream<Path> folders = Files.list(data.resolve(ROOT))) {

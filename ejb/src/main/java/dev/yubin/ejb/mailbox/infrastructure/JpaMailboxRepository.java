@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -341,5 +342,32 @@ public class JpaMailboxRepository implements MailboxRepository {
       row[0] == null ? 0 : ((Number) row[0]).longValue(),
       row[1] == null ? 0 : ((Number) row[1]).longValue()
     };
+  }
+
+  @Override
+  public List<ContentPath> contentPaths(long afterId, int limit) {
+    return em
+        .createQuery(
+            "select c.id, c.path from MessageContent c where c.id > :after and c.state = :live"
+                + " order by c.id",
+            Object[].class)
+        .setParameter("after", afterId)
+        .setParameter("live", MessageContent.LIVE)
+        .setMaxResults(limit)
+        .getResultList()
+        .stream()
+        .map(row -> new ContentPath(((Number) row[0]).longValue(), (String) row[1]))
+        .toList();
+  }
+
+  @Override
+  public Set<String> knownPaths(Collection<String> paths) {
+    if (paths.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        em.createQuery("select c.path from MessageContent c where c.path in :paths", String.class)
+            .setParameter("paths", List.copyOf(paths))
+            .getResultList());
   }
 }

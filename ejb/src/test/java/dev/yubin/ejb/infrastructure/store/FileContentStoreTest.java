@@ -110,4 +110,17 @@ class FileContentStoreTest {
     assertThat(ContentKey.isValid(a)).isTrue();
     assertThat(ContentKey.isValid("a/b")).isFalse();
   }
+
+  @Test
+  void aStoredMessageIsFoundByItsPathRelativeToTheDataDirectory() throws Exception {
+    FileContentStore store = new FileContentStore(data);
+    Path body = Files.writeString(data.resolve("body"), "x\r\n");
+    FileContentStore.Stored stored =
+        store.store("Alice@Example.Test", "INBOX", new byte[0], body, 0);
+
+    String path = store.relativePath("Alice@Example.Test", "INBOX", stored.key());
+
+    assertThat(path).isEqualTo("mail/alice%40example.test/INBOX/" + stored.key());
+    assertThat(data.resolve(path)).hasContent("x\r\n");
+  }
 }

@@ -254,4 +254,29 @@ final class FakeMailboxStore implements MailboxRepository, ContentFiles {
   public long[] usage(String owner) {
     throw new UnsupportedOperationException();
   }
+
+  @Override
+  public List<ContentPath> contentPaths(long afterId, int limit) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Set<String> knownPaths(Collection<String> paths) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public boolean exists(String path) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public List<String> scan() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public void setAside(String path) {
+    throw new UnsupportedOperationException();
+  }
 }
