@@ -24,20 +24,27 @@ import java.util.stream.Stream;
 /**
  * Message files under the data directory: {@code spool/} for content in transit and {@code
  * mail/<owner>/<mailbox>/<key>} for delivered messages. A stored file is written to a temporary
- * name, forced to disk, renamed into place, and its folder forced too, before the caller may say
- * 250: after a crash a message is either wholly there or not at all.
+ * name, forced to disk, renamed into place, and its folder forced too (and the parent of a folder
+ * made for it), before the caller may say 250: after a crash a message is either wholly there or
+ * not at all.
  */
 public final class FileContentStore {
 
   private final Path spool;
   private final Path mail;
+  private final DirectorySync sync;
 
   public FileContentStore(Path dataDirectory) {
+    this(dataDirectory, DirectorySync.FSYNC);
+  }
+
+  FileContentStore(Path dataDirectory, DirectorySync sync) {
     this.spool = dataDirectory.resolve("spool");
     this.mail = dataDirectory.resolve("mail");
+    this.sync = sync;
     try {
-      Files.createDirectories(spool);
-      Files.createDirectories(mail);
+      sync.createDirectories(spool);
+      sync.createDirectories(mail);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the content store in " + dataDirectory, e);
     }
@@ -72,7 +79,7 @@ public final class FileContentStore {
   public Stored store(String owner, String mailbox, byte[] header, Path body, long bodyOffset)
       throws IOException {
     Path folder = folder(owner, mailbox);
-    Files.createDirectories(folder);
+    sync.createDirectories(folder);
     String key = ContentKey.next();
     Path temporary = folder.resolve("." + key + ".tmp");
     long size;
@@ -91,7 +98,7 @@ public final class FileContentStore {
       throw e;
     }
     Files.move(temporary, folder.resolve(key), StandardCopyOption.ATOMIC_MOVE);
-    forceDirectory(folder);
+    sync.force(folder);
     return new Stored(key, size);
   }
 
@@ -113,7 +120,7 @@ public final class FileContentStore {
     } catch (NoSuchFileException e) {
       return false;
     }
-    forceDirectory(file.getParent());
+    sync.force(file.getParent());
     return true;
   }
 
@@ -164,12 +171,6 @@ public final class FileContentStore {
   private static String encode(String name) {
     String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8);
     return encoded.startsWith(".") ? "%2E" + encoded.substring(1) : encoded;
-  }
-
-  private static void forceDirectory(Path directory) throws IOException {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
   }
 
   /** A message just stored. */
