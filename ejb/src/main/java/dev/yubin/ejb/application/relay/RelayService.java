@@ -43,7 +43,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -57,8 +56,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * domain; each domain's mail exchangers are tried in preference order, each address in turn, until
  * the recipients are delivered, refused for good, or every host failed; deferred recipients get
  * their next attempt from the retry schedule, and recipients that failed (or expired) are reported
- * to the sender. Safe to call twice for one id: a second call while one runs is dropped, and a
- * recipient already delivered is never sent again.
+ * to the sender. Safe to call twice for one id: a second call while the entry is claimed (an
+ * attempt runs, an operator changes it, or the transaction queueing it has not ended) is dropped,
+ * and a recipient already delivered is never sent again.
  */
 @ApplicationScoped
 public class RelayService implements RelayWork {
@@ -71,7 +71,6 @@ public class RelayService implements RelayWork {
   @Inject DeliveryNotifications notifications;
   @Resource ManagedScheduledExecutorService scheduler;
 
-  private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
   private MailExchangerResolver resolver;
   private SmtpClient client;
   private ConnectionCache connections;
@@ -158,10 +157,11 @@ public class RelayService implements RelayWork {
   /** Attempts every due recipient of one queued message. */
   @Override
   public void process(String id) {
-    if (!inProgress.add(id)) {
-      return;
+    Optional<OutboundQueue.Claim> claim = queue.claim(id);
+    if (claim.isEmpty()) {
+      return; // attempted, changed or still being queued by someone else: they announce it again
     }
-    try {
+    try (OutboundQueue.Claim attempt = claim.get()) {
       Optional<QueueEntry> found = queue.find(id);
       if (found.isPresent()) {
         attempt(found.get(), Instant.now());
@@ -170,8 +170,6 @@ public class RelayService implements RelayWork {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "relay attempt for " + id + " failed; it stays queued", e);
-    } finally {
-      inProgress.remove(id);
     }
   }
 

@@ -17,6 +17,10 @@ final class Problems {
     return error(Response.Status.NOT_FOUND, message);
   }
 
+  static Response conflict(String message) {
+    return error(Response.Status.CONFLICT, message);
+  }
+
   private static Response error(Response.Status status, String message) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON)
