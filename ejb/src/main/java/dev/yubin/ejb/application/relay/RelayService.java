@@ -63,9 +63,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * recipients are delivered, refused for good, or every host failed; deferred recipients get their
  * next attempt from the retry schedule, and recipients that failed (or expired) are reported to the
  * sender. The envelope is saved after each domain; an attempt past its deadline starts no further
- * session, and the domains it did not reach stay due for the next queue run. Safe to call twice for one id: a second call while the entry is claimed (an
- * attempt runs, an operator changes it, or the transaction queueing it has not ended) is dropped,
- * and a recipient already delivered is never sent again.
+ * session, and the domains it did not reach stay due for the next queue run. Safe to call twice for
+ * one id: a second call while the entry is claimed (an attempt runs, an operator changes it, or the
+ * transaction queueing it has not ended) is dropped, and a recipient already delivered is never
+ * sent again.
  */
 @ApplicationScoped
 public class RelayService implements RelayWork {
