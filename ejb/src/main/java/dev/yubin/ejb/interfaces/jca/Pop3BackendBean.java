@@ -7,6 +7,7 @@ import dev.yubin.ejb.interfaces.StartupGate;
 import dev.yubin.protocol.pop3.Maildrop;
 import dev.yubin.protocol.pop3.Pop3Backend;
 import dev.yubin.protocol.pop3.Pop3Login;
+import dev.yubin.protocol.sasl.ScramCredentials;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -35,6 +36,11 @@ public class Pop3BackendBean implements Pop3Backend {
         .account()
         .map(account -> Pop3Login.accepted(account.getAddress()))
         .orElseGet(Pop3Login::rejected);
+  }
+
+  @Override
+  public ScramCredentials scramCredentials(String user, String clientAddress) {
+    return accounts.scramCredentials(user).orElse(null);
   }
 
   @Override
