@@ -119,7 +119,7 @@ mkdir -p "$work/b" "$work/a"
 start_yubin b $b_addr b.test mx.b.test YUBIN_POP3_PORT=$pop3_port YUBIN_SUBMISSION_PORT=0
 b_pid=$!   # ./yubin run execs java: the server's own PID
 start_yubin a $a_addr a.test mx.a.test YUBIN_POP3_PORT=0 YUBIN_SUBMISSION_PORT=$submission_port \
-  YUBIN_RELAY_PORT=$smtp_port
+  YUBIN_RELAY_PORT=$smtp_port YUBIN_RELAY_ALLOW_INTERNAL_DESTINATIONS=true  # B is on loopback
 a_pid=$!
 b_boot="$(wait_healthy "$b_pid" $b_addr $http_port "$work/b.log")"
 a_boot="$(wait_healthy "$a_pid" $a_addr $http_port "$work/a.log")"

@@ -73,6 +73,59 @@ class DurabilityIT {
     assertThat(users).allSatisfy(user -> assertThat(listed).contains(user));
   }
 
+  /**
+   * Alias, catch-all and quota changes are forced to disk before the admin API answers, like
+   * accounts: a SIGKILL right after them loses none.
+   */
+  @Test
+  void addressingChangesThroughTheAdminApiSurviveSigkill() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String domain = "catch-" + suffix + ".e2e.test";
+    String full = newUser("judy");
+    String alias = "team-" + suffix + "@" + DOMAIN;
+    String password = server.adminPassword();
+    assertThat(
+            server.admin("POST", "domains", "{\"name\":\"" + domain + "\"}", password).statusCode())
+        .isEqualTo(201);
+
+    assertThat(
+            server
+                .admin(
+                    "POST",
+                    "aliases",
+                    "{\"address\":\"" + alias + "\",\"targets\":[\"" + full + "\"]}",
+                    password)
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(
+            server
+                .admin(
+                    "PUT",
+                    "domains/" + domain + "/catch-all",
+                    "{\"target\":\"" + full + "\"}",
+                    password)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            server.admin("PUT", "users/" + full + "/quota", "{\"bytes\":0}", password).statusCode())
+        .isEqualTo(200);
+    server.kill();
+
+    server.start();
+
+    assertThat(server.admin("GET", "aliases", null, password).body()).contains(alias);
+    try (RawSmtp smtp = new RawSmtp(server)) {
+      smtp.greetAndEhlo();
+      assertThat(smtp.command("MAIL FROM:<sender@sender.example>")).startsWith("250");
+      assertThat(smtp.command("RCPT TO:<" + full + ">"))
+          .as("the quota of 0 bytes survived: the mailbox is full")
+          .startsWith("452 4.2.2");
+      assertThat(smtp.command("RCPT TO:<anyone@" + domain + ">"))
+          .as("the catch-all survived: it leads to the same full mailbox")
+          .startsWith("452 4.2.2");
+    }
+  }
+
   @Test
   void messageAcknowledgedWith250SurvivesSigkillExactlyOnce() throws Exception {
     String user = newUser("frank");

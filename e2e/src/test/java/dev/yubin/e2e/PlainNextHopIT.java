@@ -29,6 +29,7 @@ class PlainNextHopIT {
             .hostname("mx.a.test")
             .domains("a.test")
             .env("YUBIN_RELAY_SMARTHOST", sink.address())
+            .env("YUBIN_RELAY_SMARTHOST_TLS", "may") // the sink has no STARTTLS
             .build()
             .start();
     server.addUser("x@a.test", Clients.PASSWORD);

@@ -12,32 +12,56 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A minimal next hop ({@code smtp_sink.py}): plain SMTP with no DSN, PIPELINING or STARTTLS, taking
- * every message and logging what the client did, one event per line.
+ * A minimal next hop ({@code smtp_sink.py}): SMTP with no DSN or PIPELINING (STARTTLS only when
+ * given a certificate), taking every message and logging what the client did, one event per line.
  */
 final class SmtpSink implements AutoCloseable {
 
   private final Process process;
+  private final String host;
   private final int port;
   private final Path events;
 
-  private SmtpSink(Process process, int port, Path events) {
+  private SmtpSink(Process process, String host, int port, Path events) {
     this.process = process;
+    this.host = host;
     this.port = port;
     this.events = events;
   }
 
+  /** A sink on a free port of 127.0.0.1. */
   static SmtpSink start() {
+    return start("127.0.0.1", 0, null);
+  }
+
+  /**
+   * A sink on {@code host}, on {@code port} (0: a free one), offering STARTTLS with the given
+   * certificate when it is not null.
+   */
+  static SmtpSink start(String host, int port, TestCertificate certificate) {
     Path dir = E2e.tempDirectory("sink-");
     Path events = dir.resolve("events.log");
     try {
       Files.createFile(events);
-      Process process =
-          new ProcessBuilder(
+      List<String> command =
+          new java.util.ArrayList<>(
+              List.of(
                   "python3",
                   E2e.pythonDirectory().resolve("smtp_sink.py").toString(),
-                  "127.0.0.1",
-                  events.toString())
+                  host,
+                  events.toString(),
+                  "--port",
+                  Integer.toString(port)));
+      if (certificate != null) {
+        command.addAll(
+            List.of(
+                "--cert",
+                certificate.certificate().toString(),
+                "--key",
+                certificate.key().toString()));
+      }
+      Process process =
+          new ProcessBuilder(command)
               .redirectError(dir.resolve("stderr.log").toFile())
               .redirectInput(new File("/dev/null"))
               .start();
@@ -50,7 +74,7 @@ final class SmtpSink implements AutoCloseable {
         throw new IllegalStateException(
             "smtp_sink.py did not start: " + Files.readString(dir.resolve("stderr.log")));
       }
-      return new SmtpSink(process, Integer.parseInt(first.substring(5).trim()), events);
+      return new SmtpSink(process, host, Integer.parseInt(first.substring(5).trim()), events);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -58,7 +82,11 @@ final class SmtpSink implements AutoCloseable {
 
   /** {@code host:port}, for {@code yubin.relay.smarthost}. */
   String address() {
-    return "127.0.0.1:" + port;
+    return host + ":" + port;
+  }
+
+  int port() {
+    return port;
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.yubin.ejb.application.filter.FilterChain;
 import dev.yubin.ejb.application.relay.DeliveryNotifications;
 import dev.yubin.ejb.application.relay.OutboundQueue;
 import dev.yubin.ejb.application.relay.QueueEntries;
-import dev.yubin.ejb.application.relay.QueueRunner;
 import dev.yubin.ejb.config.YubinSettings;
 import dev.yubin.ejb.domain.dsn.DsnAction;
 import dev.yubin.ejb.domain.dsn.OriginalMessage;
@@ -70,7 +69,6 @@ public class LocalDelivery {
   @Inject MessageAppender appender;
   @Inject YubinSettings settings;
   @Inject OutboundQueue outbound;
-  @Inject QueueRunner runner;
   @Inject FilterChain filters;
   @Inject DeliveryNotifications notifications;
   @Inject DeliveryEventRepository events;
@@ -182,15 +180,12 @@ public class LocalDelivery {
             QueueEntries.from(queueId, envelope, destinations, content),
             concat(TraceHeaders.bytes(trace), header),
             content,
-            message.bodyOffset());
-        written.add(() -> outbound.files().delete(queueId));
-        relayAfterCommit(queueId);
+            message.bodyOffset()); // relayed once this transaction commits
       }
       if (!refused.isEmpty()) {
-        report(queueId, envelope, refused, content, written);
+        report(queueId, envelope, refused, content);
       }
-      reportSuccesses(
-          queueId, envelope, message.recipients(), refused.keySet(), resolver, content, written);
+      reportSuccesses(queueId, envelope, message.recipients(), refused.keySet(), resolver, content);
       return Reply.of(250, "2.0.0", "Ok: queued as " + queueId);
     } catch (MessageHeader.HeaderTooLargeException e) {
       return Reply.of(552, "5.3.4", "Error: message header size exceeds limit");
@@ -226,8 +221,7 @@ public class LocalDelivery {
       List<String> kept,
       Set<String> refused,
       RecipientResolver resolver,
-      Path content,
-      List<Undo> written)
+      Path content)
       throws IOException {
     Map<String, DsnAction> actions = new LinkedHashMap<>();
     for (Recipient recipient : envelope.rcptTo()) {
@@ -253,21 +247,11 @@ public class LocalDelivery {
         arrival.recipients().stream()
             .map(r -> new DeliveryNotifications.Success(r, actions.get(r.address()), null))
             .toList();
-    Optional<String> queued =
-        notifications.succeeded(arrival, successes, OriginalMessage.Content.of(content));
-    if (queued.isPresent()) {
-      written.add(() -> outbound.files().delete(queued.get()));
-      relayAfterCommit(queued.get());
-    }
+    notifications.succeeded(arrival, successes, OriginalMessage.Content.of(content));
   }
 
   /** Recipients refused after the others were accepted: recorded, and reported to the sender. */
-  private void report(
-      String queueId,
-      Envelope envelope,
-      Map<String, Reply> refused,
-      Path content,
-      List<Undo> written)
+  private void report(String queueId, Envelope envelope, Map<String, Reply> refused, Path content)
       throws IOException {
     Instant now = Instant.now();
     List<QueuedRecipient> failed = new ArrayList<>();
@@ -287,11 +271,7 @@ public class LocalDelivery {
           recipient.attempted(
               RecipientState.FAILED, now, refusal.status(), refusal.toString(), null));
     }
-    Optional<String> queued = notifications.refusedOnArrival(arrival, failed, content);
-    if (queued.isPresent()) {
-      written.add(() -> outbound.files().delete(queued.get()));
-      relayAfterCommit(queued.get());
-    }
+    notifications.refusedOnArrival(arrival, failed, content);
   }
 
   /**
@@ -341,7 +321,8 @@ public class LocalDelivery {
 
   /**
    * A message whose index rows do not commit was not accepted (the client gets a 4xx): remove its
-   * files and queue entry, or recovery would index them and the client's retry would deliver twice.
+   * files, or recovery would index them and the client's retry would deliver twice. (Its queue
+   * entries are the queue's to remove: see {@link OutboundQueue#add}.)
    */
   private void afterCompletion(List<Undo> written) {
     transactions.registerInterposedSynchronization(
@@ -360,24 +341,6 @@ public class LocalDelivery {
               } catch (IOException e) {
                 LOG.log(Level.SEVERE, "cannot remove an uncommitted copy", e);
               }
-            }
-          }
-        });
-  }
-
-  /**
-   * Once the message is accepted, its queue entry is tried at once rather than at the next scan.
-   */
-  private void relayAfterCommit(String queueId) {
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              runner.kick(queueId);
             }
           }
         });

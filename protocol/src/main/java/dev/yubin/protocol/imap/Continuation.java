@@ -11,6 +11,11 @@ interface Continuation {
   /** The next client line (with any literals). */
   void line(ImapSession session, ImapRequest line);
 
+  /** The client's next line exceeded the limit and was skipped; by default as between commands. */
+  default void tooLong(ImapSession session) {
+    session.complete("*", ImapSession.LINE_TOO_LONG);
+  }
+
   /** A change was reported while waiting (IDLE reports it at once); by default nothing. */
   default void wake(ImapSession session) {}
 

@@ -1,5 +1,6 @@
 package dev.yubin.protocol.imap;
 
+import dev.yubin.protocol.sasl.SaslMechanism;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,7 +19,7 @@ final class ImapCommands {
     }
   }
 
-  static ImapCommands forConfig(ImapConfig config) {
+  static ImapCommands forConfig(ImapConfig config, List<SaslMechanism> mechanisms) {
     List<ImapCommand> commands = new ArrayList<>();
     commands.add(new CapabilityCommand());
     commands.add(new NoopCommand());
@@ -27,6 +28,7 @@ final class ImapCommands {
       commands.add(new StartTlsCommand());
     }
     commands.add(new LoginCommand());
+    commands.add(new AuthenticateCommand(mechanisms));
     commands.add(new EnableCommand());
     commands.add(new IdCommand());
     commands.add(new SelectCommand("SELECT", false));

@@ -34,6 +34,8 @@ public final class ImapSession implements ProtocolSession, CommandFramer.Handler
   /** Literals before login are small: a user name or password. */
   private static final int MAX_LITERAL_BEFORE_LOGIN = 8 * 1024;
 
+  static final Completion LINE_TOO_LONG = Completion.bad("TOOBIG", "command line too long");
+
   private final ImapConfig config;
   private final ImapBackend backend;
   private final ImapCommands commands;
@@ -137,6 +139,12 @@ public final class ImapSession implements ProtocolSession, CommandFramer.Handler
 
   @Override
   public LiteralTarget literal(ImapRequest partial, LiteralSpec spec) {
+    if (continuation != null) {
+      // A continuation's line (IDLE's DONE, a SASL response) has no literal: the line so far is
+      // the whole of it, and the literal is refused unread.
+      command(partial);
+      return LiteralTarget.REFUSED;
+    }
     String tag = null;
     try {
       ArgumentReader args = partial.arguments();
@@ -198,7 +206,11 @@ public final class ImapSession implements ProtocolSession, CommandFramer.Handler
 
   @Override
   public void tooLong(ImapRequest partial) {
-    complete("*", Completion.bad("TOOBIG", "command line too long"));
+    if (continuation != null) {
+      continuation.tooLong(this);
+    } else {
+      complete("*", LINE_TOO_LONG);
+    }
   }
 
   // Dispatch

@@ -4,6 +4,8 @@ import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.ProtocolSessionFactory;
 import dev.yubin.protocol.imap.backend.ImapBackend;
 import dev.yubin.protocol.sasl.AuthFailureLimiter;
+import dev.yubin.protocol.sasl.SaslMechanism;
+import java.util.List;
 import java.util.Objects;
 
 /** Creates an {@link ImapSession} per connection; the command table is built once, here. */
@@ -15,15 +17,28 @@ public final class ImapSessionFactory implements ProtocolSessionFactory {
   private final AuthFailureLimiter authFailures;
 
   /**
+   * With the mechanisms of {@link SaslMechanism#standard()}.
+   *
    * @param authFailures failed logins per client, shared with the other listeners so that a guesser
    *     cannot switch protocols to go on
    */
   public ImapSessionFactory(
       ImapConfig config, ImapBackend backend, AuthFailureLimiter authFailures) {
+    this(config, backend, authFailures, SaslMechanism.standard());
+  }
+
+  /**
+   * @param mechanisms what AUTHENTICATE offers, in the order listed
+   */
+  public ImapSessionFactory(
+      ImapConfig config,
+      ImapBackend backend,
+      AuthFailureLimiter authFailures,
+      List<SaslMechanism> mechanisms) {
     this.config = Objects.requireNonNull(config, "config");
     this.backend = Objects.requireNonNull(backend, "backend");
     this.authFailures = Objects.requireNonNull(authFailures, "authFailures");
-    this.commands = ImapCommands.forConfig(config);
+    this.commands = ImapCommands.forConfig(config, mechanisms);
   }
 
   @Override

@@ -45,7 +45,10 @@ final class LoginCommand extends ImapCommand {
                 .authenticate(session.connection().remoteAddress(), null, user, password));
   }
 
-  /** Shared by LOGIN and AUTHENTICATE: throttling, the backend's verdict, the state change. */
+  /**
+   * Shared by LOGIN and AUTHENTICATE: the replies, the state change, and for LOGIN the throttling
+   * (AUTHENTICATE's is in its {@link dev.yubin.protocol.sasl.SaslConversation}).
+   */
   static final class Authentication {
 
     private Authentication() {}
@@ -57,21 +60,35 @@ final class LoginCommand extends ImapCommand {
     static Completion finish(ImapSession session, String user, Check check) {
       String client = session.connection().remoteAddress();
       if (session.authFailures().isUserBlocked(client, user)) {
-        return Completion.no("UNAVAILABLE", "too many failed logins, try again later");
+        return throttled();
       }
       AuthResult result = check.run();
       return switch (result.outcome()) {
-        case ACCEPTED -> {
-          session.authenticated(result.identity());
-          yield Completion.ok(
-              "CAPABILITY " + String.join(" ", session.capabilities()), "Logged in");
-        }
+        case ACCEPTED -> accepted(session, result.identity());
         case REJECTED -> {
           session.authFailures().recordFailure(client, user);
-          yield Completion.no("AUTHENTICATIONFAILED", "Authentication failed");
+          yield rejected();
         }
-        case UNAVAILABLE -> Completion.no("UNAVAILABLE", "authentication unavailable, try later");
+        case UNAVAILABLE -> unavailable();
       };
+    }
+
+    /** Logged in: the new state, and the capabilities of that state in the tagged OK. */
+    static Completion accepted(ImapSession session, String identity) {
+      session.authenticated(identity);
+      return Completion.ok("CAPABILITY " + String.join(" ", session.capabilities()), "Logged in");
+    }
+
+    static Completion rejected() {
+      return Completion.no("AUTHENTICATIONFAILED", "Authentication failed");
+    }
+
+    static Completion throttled() {
+      return Completion.no("UNAVAILABLE", "too many failed logins, try again later");
+    }
+
+    static Completion unavailable() {
+      return Completion.no("UNAVAILABLE", "authentication unavailable, try later");
     }
   }
 }

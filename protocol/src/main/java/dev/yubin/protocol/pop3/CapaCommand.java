@@ -21,9 +21,7 @@ final class CapaCommand extends Pop3Command {
     Pop3Arguments.expect(argument, 0, 0, "CAPA");
     List<String> capabilities = new ArrayList<>(session.commands().capabilities(session));
     capabilities.add("RESP-CODES");
-    if (session.config().userPassAllowed()) {
-      capabilities.add("AUTH-RESP-CODE");
-    }
+    capabilities.add("AUTH-RESP-CODE");
     capabilities.add("PIPELINING");
     capabilities.add("IMPLEMENTATION Yubin");
     MultiLineResponse.write(out, "capability list follows", capabilities);

@@ -26,30 +26,16 @@ final class PassCommand extends Pop3Command {
       throw new Pop3CommandException("syntax: PASS password");
     }
     if (session.authFailures().isUserBlocked(session.clientAddress(), user)) {
-      throw Pop3CommandException.throttled("too many failed logins, try again later");
+      throw Pop3Logins.throttled();
     }
     Pop3Login login = session.backend().login(user, argument, session.clientAddress());
     switch (login.outcome()) {
-      case ACCEPTED -> openMaildrop(session, login.principal(), out);
+      case ACCEPTED -> Pop3Logins.enter(session, login.principal(), out);
       case REJECTED -> {
         session.authFailures().recordFailure(session.clientAddress(), user);
-        throw new Pop3CommandException(ResponseCode.AUTH, "invalid user name or password");
+        throw Pop3Logins.rejected();
       }
-      case UNAVAILABLE ->
-          throw new Pop3CommandException(
-              ResponseCode.SYS_TEMP, "authentication unavailable, try again later");
+      case UNAVAILABLE -> throw Pop3Logins.unavailable();
     }
-  }
-
-  private static void openMaildrop(Pop3Session session, String principal, Output out) {
-    if (principal == null) {
-      throw new IllegalStateException("backend accepted a login without a principal");
-    }
-    Maildrop snapshot = session.backend().openMaildrop(principal);
-    if (snapshot.locked()) {
-      throw new Pop3CommandException(ResponseCode.IN_USE, "maildrop already locked");
-    }
-    session.enterTransaction(principal, snapshot);
-    out.writeLine("+OK maildrop has " + session.maildrop().summary());
   }
 }

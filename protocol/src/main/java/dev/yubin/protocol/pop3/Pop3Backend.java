@@ -1,5 +1,6 @@
 package dev.yubin.protocol.pop3;
 
+import dev.yubin.protocol.sasl.ScramCredentials;
 import java.io.InputStream;
 import java.util.List;
 
@@ -9,8 +10,17 @@ import java.util.List;
  */
 public interface Pop3Backend {
 
-  /** USER/PASS: checks the credentials; the principal names the maildrop from then on. */
+  /**
+   * USER/PASS, AUTH PLAIN and LOGIN: checks the credentials; the principal names the maildrop from
+   * then on.
+   */
   Pop3Login login(String user, String password, String clientAddress);
+
+  /**
+   * AUTH SCRAM-SHA-256 (RFC 7677): the user's verifier, derived from the stored PBKDF2-HMAC-SHA256
+   * hash, or null if there is no such user.
+   */
+  ScramCredentials scramCredentials(String user, String clientAddress);
 
   /**
    * Enters the TRANSACTION state: locks the maildrop exclusively (RFC 1939 §8) and lists it. A

@@ -48,8 +48,8 @@ abstract class Pop3Command {
     return true;
   }
 
-  /** The CAPA tag this command stands for, if any. */
-  final Optional<String> capability() {
+  /** The CAPA tag this command stands for in this session now, if any. */
+  Optional<String> capability(Pop3Session session) {
     return capability;
   }
 

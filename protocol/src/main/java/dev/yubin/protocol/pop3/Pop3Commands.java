@@ -1,5 +1,6 @@
 package dev.yubin.protocol.pop3;
 
+import dev.yubin.protocol.sasl.SaslMechanism;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +23,10 @@ final class Pop3Commands {
   }
 
   /**
-   * RFC 1939 minus APOP, plus CAPA; USER and PASS only when the configuration allows them, STLS
-   * when TLS is available.
+   * RFC 1939 minus APOP, plus CAPA and AUTH (RFC 5034); USER and PASS only when the configuration
+   * allows them, STLS when TLS is available.
    */
-  static Pop3Commands forConfig(Pop3Config config) {
+  static Pop3Commands forConfig(Pop3Config config, List<SaslMechanism> mechanisms) {
     List<Pop3Command> commands = new ArrayList<>();
     if (config.tlsAvailable()) {
       commands.add(new StlsCommand());
@@ -34,6 +35,7 @@ final class Pop3Commands {
       commands.add(new UserCommand());
       commands.add(new PassCommand());
     }
+    commands.add(new AuthCommand(mechanisms));
     commands.addAll(
         List.of(
             new QuitCommand(),
@@ -58,7 +60,7 @@ final class Pop3Commands {
   List<String> capabilities(Pop3Session session) {
     return byKeyword.values().stream()
         .filter(c -> c.offeredIn(session))
-        .flatMap(c -> c.capability().stream())
+        .flatMap(c -> c.capability(session).stream())
         .toList();
   }
 }

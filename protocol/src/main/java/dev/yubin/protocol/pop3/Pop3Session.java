@@ -46,6 +46,7 @@ public final class Pop3Session implements ProtocolSession {
   private String userForNextCommand;
   private String userFromPreviousCommand;
   private OpenMaildrop maildrop;
+  private AuthExchange auth;
 
   Pop3Session(
       Pop3Config config,
@@ -89,6 +90,7 @@ public final class Pop3Session implements ProtocolSession {
 
   @Override
   public void closed() {
+    auth = null;
     releaseMaildrop();
     state = Pop3State.CLOSED;
   }
@@ -109,7 +111,10 @@ public final class Pop3Session implements ProtocolSession {
     }
     userFromPreviousCommand = userForNextCommand;
     userForNextCommand = null;
-    if (!line.terminated()) {
+    if (auth != null) {
+      AuthExchange exchange = auth;
+      guarded("AUTH", () -> exchange.accept(line, out), out);
+    } else if (!line.terminated()) {
       skippingOverlongLine = true;
     } else if (skippingOverlongLine) {
       skippingOverlongLine = false;
@@ -141,15 +146,19 @@ public final class Pop3Session implements ProtocolSession {
   }
 
   private void execute(Pop3Command command, String argument, Output out) {
+    guarded(command.keyword(), () -> command.execute(this, argument, out), out);
+  }
+
+  /** Runs a command or an AUTH step; its failure becomes {@code -ERR} and ends any AUTH. */
+  private void guarded(String keyword, Runnable action, Output out) {
     try {
-      command.execute(this, argument, out);
+      action.run();
     } catch (Pop3CommandException e) {
+      auth = null;
       reject(out, e.code(), e.getMessage(), e.clientFault());
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "POP3 " + command.keyword() + " failed for " + connection.remoteAddress(),
-          e);
+      auth = null;
+      LOG.log(Level.WARNING, "POP3 " + keyword + " failed for " + connection.remoteAddress(), e);
       reject(out, ResponseCode.SYS_TEMP, "internal error, try again later", false);
     }
   }
@@ -213,6 +222,16 @@ public final class Pop3Session implements ProtocolSession {
     connection = connection.secured();
     userForNextCommand = null;
     discardingInput = true;
+  }
+
+  /** AUTH sent a challenge: the next lines are SASL responses. */
+  void continueAuth(AuthExchange exchange) {
+    auth = exchange;
+  }
+
+  /** The AUTH exchange is over, whatever its outcome. */
+  void endAuth() {
+    auth = null;
   }
 
   /** USER: remembers the name for a PASS that comes next. */

@@ -3,6 +3,8 @@ package dev.yubin.protocol.pop3;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.ProtocolSessionFactory;
 import dev.yubin.protocol.sasl.AuthFailureLimiter;
+import dev.yubin.protocol.sasl.SaslMechanism;
+import java.util.List;
 import java.util.Objects;
 
 /** Creates a {@link Pop3Session} per connection; the command table is built once, here. */
@@ -19,15 +21,28 @@ public final class Pop3SessionFactory implements ProtocolSessionFactory {
   }
 
   /**
+   * With the mechanisms of {@link SaslMechanism#standard()}.
+   *
    * @param authFailures failed logins per client network and user, shared with the other listeners
    *     so that a guesser cannot switch protocols to go on
    */
   public Pop3SessionFactory(
       Pop3Config config, Pop3Backend backend, AuthFailureLimiter authFailures) {
+    this(config, backend, authFailures, SaslMechanism.standard());
+  }
+
+  /**
+   * @param mechanisms what AUTH offers, in the order listed
+   */
+  public Pop3SessionFactory(
+      Pop3Config config,
+      Pop3Backend backend,
+      AuthFailureLimiter authFailures,
+      List<SaslMechanism> mechanisms) {
     this.config = Objects.requireNonNull(config, "config");
     this.backend = Objects.requireNonNull(backend, "backend");
     this.authFailures = Objects.requireNonNull(authFailures, "authFailures");
-    this.commands = Pop3Commands.forConfig(config);
+    this.commands = Pop3Commands.forConfig(config, mechanisms);
   }
 
   @Override

@@ -24,8 +24,7 @@ final class UserCommand extends Pop3Command {
   @Override
   void execute(Pop3Session session, String argument, Output out) {
     if (!session.cleartextLoginAllowed()) {
-      throw new Pop3CommandException(
-          ResponseCode.AUTH, "cleartext login is not allowed before TLS: use STLS first");
+      throw Pop3Logins.cleartextRefused();
     }
     String name = argument.strip();
     if (name.isEmpty()) {

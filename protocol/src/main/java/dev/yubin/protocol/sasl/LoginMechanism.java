@@ -21,6 +21,11 @@ public final class LoginMechanism implements SaslMechanism {
   }
 
   @Override
+  public boolean isPlaintext() {
+    return true;
+  }
+
+  @Override
   public SaslExchange start(SaslAuthenticator authenticator) {
     return new Exchange(authenticator);
   }

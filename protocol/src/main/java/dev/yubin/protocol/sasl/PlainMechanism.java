@@ -19,6 +19,11 @@ public final class PlainMechanism implements SaslMechanism {
   }
 
   @Override
+  public boolean isPlaintext() {
+    return true;
+  }
+
+  @Override
   public SaslExchange start(SaslAuthenticator authenticator) {
     return new Exchange(authenticator);
   }

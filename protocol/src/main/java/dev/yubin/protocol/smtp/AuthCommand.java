@@ -39,9 +39,6 @@ final class AuthCommand implements SmtpCommand {
     if (mechanism.isEmpty()) {
       return SmtpResponse.of(SmtpReplies.AUTH_UNKNOWN_MECHANISM);
     }
-    if (session.authFailures().isNetworkBlocked(session.connection().remoteAddress())) {
-      return SmtpResponse.of(SmtpReplies.AUTH_THROTTLED);
-    }
     AuthExchange exchange = new AuthExchange(session, mechanism.get());
     return exchange.start(words.length == 2 ? words[1] : null);
   }

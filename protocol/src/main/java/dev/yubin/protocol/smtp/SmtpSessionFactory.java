@@ -4,10 +4,7 @@ import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.ProtocolSession;
 import dev.yubin.protocol.ProtocolSessionFactory;
 import dev.yubin.protocol.sasl.AuthFailureLimiter;
-import dev.yubin.protocol.sasl.LoginMechanism;
-import dev.yubin.protocol.sasl.PlainMechanism;
 import dev.yubin.protocol.sasl.SaslMechanism;
-import dev.yubin.protocol.sasl.ScramSha256Mechanism;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,14 +25,10 @@ public final class SmtpSessionFactory implements ProtocolSessionFactory {
     this(config, backend, AuthFailureLimiter.defaults());
   }
 
-  /** Mechanisms SCRAM-SHA-256, PLAIN and LOGIN, in the order advertised. */
+  /** With the mechanisms of {@link SaslMechanism#standard()}. */
   public SmtpSessionFactory(
       SmtpConfig config, SmtpBackend backend, AuthFailureLimiter authFailures) {
-    this(
-        config,
-        backend,
-        authFailures,
-        List.of(new ScramSha256Mechanism(), new PlainMechanism(), new LoginMechanism()));
+    this(config, backend, authFailures, SaslMechanism.standard());
   }
 
   public SmtpSessionFactory(

@@ -22,6 +22,7 @@ import dev.yubin.protocol.imap.backend.ThreadNode;
 import dev.yubin.protocol.imap.wire.LiteralSink;
 import dev.yubin.protocol.sasl.AuthResult;
 import dev.yubin.protocol.sasl.ScramCredentials;
+import dev.yubin.protocol.sasl.TestSasl;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -43,6 +44,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * simplistic: every message is one text/plain part whose envelope has Subject and From.
  */
 public final class InMemoryImapBackend implements ImapBackend {
+
+  /** The salt of the user's SCRAM-SHA-256 verifier. */
+  static final byte[] SALT = "imap-test-salt!!".getBytes(StandardCharsets.US_ASCII);
 
   static final OffsetDateTime DATE = OffsetDateTime.of(2026, 12, 5, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -154,7 +158,7 @@ public final class InMemoryImapBackend implements ImapBackend {
 
   @Override
   public ScramCredentials scramCredentials(String clientAddress, String user) {
-    return null;
+    return this.user.equalsIgnoreCase(user) ? TestSasl.scramCredentials(password, SALT) : null;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.yubin.protocol.pop3;
 
+import dev.yubin.protocol.sasl.ScramCredentials;
+import dev.yubin.protocol.sasl.TestSasl;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +42,11 @@ public final class InMemoryPop3Backend implements Pop3Backend {
   /** One call of {@link #markSeen}. */
   public record SeenMark(String principal, List<String> messageIds) {}
 
-  /** One call of {@link #login}. */
+  /** One call of {@link #login} or {@link #scramCredentials} (without a password). */
   public record LoginAttempt(String user, String password, String clientAddress) {}
+
+  /** The salt of every account's SCRAM-SHA-256 verifier. */
+  static final byte[] SALT = "pop3-test-salt!!".getBytes(StandardCharsets.US_ASCII);
 
   private final Map<String, String> passwords = new HashMap<>();
   private final Map<String, List<Stored>> maildrops = new HashMap<>();
@@ -147,6 +152,15 @@ public final class InMemoryPop3Backend implements Pop3Backend {
     return password.equals(passwords.get(principal))
         ? Pop3Login.accepted(principal)
         : Pop3Login.rejected();
+  }
+
+  /** The verifier of the account's password, salted with {@link #SALT}. */
+  @Override
+  public synchronized ScramCredentials scramCredentials(String user, String clientAddress) {
+    logins.add(new LoginAttempt(user, null, clientAddress));
+    failIf(Failure.LOGIN_THROWS);
+    String password = passwords.get(principalOf(user));
+    return password == null ? null : TestSasl.scramCredentials(password, SALT);
   }
 
   @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.DialogueScript;
+import dev.yubin.protocol.sasl.AuthFailureLimiter;
+import dev.yubin.protocol.sasl.TestSasl;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -17,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Plays every dialogue in {@code dialogues/pop3/} against a fresh {@link
  * InMemoryPop3Backend#standard()} backend, with the default configuration for host {@code
- * pop.test}.
+ * pop.test}, from a client on another machine. SCRAM-SHA-256's server nonce is always {@code
+ * servernonce}.
  */
 class Pop3DialogueTest {
 
@@ -48,24 +51,29 @@ class Pop3DialogueTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scripts")
   void dialogue(String script) {
-    Pop3SessionFactory factory =
-        new Pop3SessionFactory(Pop3Config.defaults("pop.test"), InMemoryPop3Backend.standard());
-    DialogueScript.load(FOLDER + "/" + script).run(() -> factory.newSession(CONNECTION));
+    play(FOLDER + "/" + script, Pop3Config.defaults("pop.test"));
   }
 
   /** The dialogues in {@code dialogues/pop3-tls/}: STLS offered, no cleartext login from afar. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("tlsScripts")
   void tlsDialogue(String script) {
+    play(TLS_FOLDER + "/" + script, Pop3Config.defaults("pop.test").withTls(true, false));
+  }
+
+  private static void play(String script, Pop3Config config) {
     Pop3SessionFactory factory =
         new Pop3SessionFactory(
-            Pop3Config.defaults("pop.test").withTls(true, false), InMemoryPop3Backend.standard());
-    DialogueScript.load(TLS_FOLDER + "/" + script).run(() -> factory.newSession(CONNECTION));
+            config,
+            InMemoryPop3Backend.standard(),
+            AuthFailureLimiter.defaults(),
+            TestSasl.withServerNonce("servernonce"));
+    DialogueScript.load(script).run(() -> factory.newSession(CONNECTION));
   }
 
   @Test
   void scriptsAreFound() throws IOException, URISyntaxException {
-    assertThat(scripts()).hasSizeGreaterThanOrEqualTo(15).contains("capa.txt");
-    assertThat(tlsScripts()).contains("stls.txt", "stls-injection.txt");
+    assertThat(scripts()).hasSizeGreaterThanOrEqualTo(15).contains("capa.txt", "auth.txt");
+    assertThat(tlsScripts()).contains("stls.txt", "stls-injection.txt", "auth-cleartext.txt");
   }
 }

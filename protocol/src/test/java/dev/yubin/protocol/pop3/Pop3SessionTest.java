@@ -11,6 +11,7 @@ import dev.yubin.protocol.pop3.InMemoryPop3Backend.Failure;
 import dev.yubin.protocol.pop3.InMemoryPop3Backend.LoginAttempt;
 import dev.yubin.protocol.pop3.InMemoryPop3Backend.SeenMark;
 import dev.yubin.protocol.sasl.AuthFailureLimiter;
+import dev.yubin.protocol.sasl.ScramCredentials;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,6 +63,37 @@ class Pop3SessionTest {
     byte[] bytes = input.getBytes(StandardCharsets.US_ASCII);
     session.receive(bytes, 0, bytes.length, out);
     return out;
+  }
+
+  @Test
+  void saslResponsesMayExceedTheCommandLineLimitUpTo12288Octets() {
+    String plain = "AGFsaWNlAHNlY3JldA==";
+    RecordingOutput out =
+        play(
+            Pop3Config.defaults("pop.test"),
+            "AUTH PLAIN\r\n"
+                + "A".repeat(12_289)
+                + "\r\n"
+                + "AUTH PLAIN\r\n"
+                + "A".repeat(12_288)
+                + "\r\n"
+                + "AUTH PLAIN\r\n"
+                + " ".repeat(240)
+                + "\r\n"
+                + "AUTH PLAIN "
+                + plain
+                + "\r\n");
+
+    assertThat(out.takeLines())
+        .containsExactly(
+            "+OK pop.test POP3 ready",
+            "+ ",
+            "-ERR response line too long",
+            "+ ",
+            "-ERR [AUTH] invalid user name or password",
+            "+ ",
+            "-ERR invalid base64 data",
+            "+OK maildrop has 4 messages (186 octets)");
   }
 
   @Test
@@ -270,6 +302,11 @@ class Pop3SessionTest {
           }
 
           @Override
+          public ScramCredentials scramCredentials(String user, String clientAddress) {
+            return backend.scramCredentials(user, clientAddress);
+          }
+
+          @Override
           public Maildrop openMaildrop(String principal) {
             return backend.openMaildrop(principal);
           }
@@ -346,9 +383,11 @@ class Pop3SessionTest {
         .containsExactly(
             "+OK pop.test POP3 ready",
             "+OK capability list follows",
+            "SASL SCRAM-SHA-256 PLAIN LOGIN",
             "TOP",
             "UIDL",
             "RESP-CODES",
+            "AUTH-RESP-CODE",
             "PIPELINING",
             "IMPLEMENTATION Yubin",
             ".",

@@ -51,18 +51,16 @@ public class DeliveryNotifications {
   @Inject MailStore store;
   @Inject LocalDelivery local;
   @Inject OutboundQueue queue;
-  @Inject QueueRunner runner;
 
   /** Recipients of {@code entry} failed for good: the sender gets a failure report. */
   public void failed(QueueEntry entry, List<QueuedRecipient> failed) {
     Instant now = Instant.now();
     try {
       report(
-              entry,
-              NotificationKind.FAILURE,
-              failed.stream().map(r -> outcome(r, failure(r, now))).toList(),
-              () -> queue.files().open(entry.id()))
-          .ifPresent(runner::kick);
+          entry,
+          NotificationKind.FAILURE,
+          failed.stream().map(r -> outcome(r, failure(r, now))).toList(),
+          () -> queue.files().open(entry.id()));
     } catch (IOException | RuntimeException e) {
       // The entry's state is already final; the operator finds the failure in the log and the
       // delivery events.
@@ -78,8 +76,8 @@ public class DeliveryNotifications {
    *
    * @param entry the arrived message as a queue entry (never stored) with the refused recipients
    * @param content the message as received
-   * @return the queue id of a report queued for a remote sender, not yet announced: the caller
-   *     announces it once the delivery commits, or removes it if it does not
+   * @return the queue id of a report queued for a remote sender; the queue tries it once the
+   *     delivery commits, and removes it if it does not
    * @throws IOException when the report cannot be written: the message must not be accepted
    */
   public Optional<String> refusedOnArrival(
@@ -104,11 +102,10 @@ public class DeliveryNotifications {
     Instant now = Instant.now();
     try {
       report(
-              entry,
-              NotificationKind.DELAY,
-              pending.stream().map(r -> outcome(r, delay(r, now, until))).toList(),
-              () -> queue.files().open(entry.id()))
-          .ifPresent(runner::kick);
+          entry,
+          NotificationKind.DELAY,
+          pending.stream().map(r -> outcome(r, delay(r, now, until))).toList(),
+          () -> queue.files().open(entry.id()));
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, entry.id() + ": cannot warn <" + entry.sender() + "> of the delay", e);
     }
@@ -127,7 +124,8 @@ public class DeliveryNotifications {
    * Tells the sender of the recipients that succeeded, for those that asked NOTIFY=SUCCESS; the
    * others are left out, and nothing is sent when none asked.
    *
-   * @return the queue id of a report queued for a remote sender, not yet announced
+   * @return the queue id of a report queued for a remote sender (tried once the caller's
+   *     transaction, if any, commits)
    */
   public Optional<String> succeeded(
       QueueEntry entry, List<Success> successes, OriginalMessage.Content original)
@@ -159,7 +157,7 @@ public class DeliveryNotifications {
   /** As {@link #succeeded}, for a queue entry whose content is still queued; never throws. */
   public void succeeded(QueueEntry entry, List<Success> successes) {
     try {
-      succeeded(entry, successes, () -> queue.files().open(entry.id())).ifPresent(runner::kick);
+      succeeded(entry, successes, () -> queue.files().open(entry.id()));
     } catch (IOException | RuntimeException e) {
       LOG.log(
           Level.WARNING, entry.id() + ": cannot report the success to <" + entry.sender() + ">", e);

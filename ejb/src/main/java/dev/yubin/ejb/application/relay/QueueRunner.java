@@ -1,6 +1,7 @@
 package dev.yubin.ejb.application.relay;
 
 import dev.yubin.ejb.application.Readiness;
+import dev.yubin.ejb.domain.queue.QueueEntry;
 import dev.yubin.ejb.infrastructure.messaging.RelayQueue;
 import dev.yubin.ejb.infrastructure.messaging.RelayQueueException;
 import jakarta.annotation.Resource;
@@ -8,6 +9,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -15,10 +17,12 @@ import java.util.logging.Logger;
 
 /**
  * Processes the queue periodically (the seed: mail waits in the queue and is processed at fixed
- * intervals): every 30 seconds, each entry with a due recipient is announced on the JMS relay
- * queue, whose MDBs attempt it, several at once, so a host that is down does not hold up the
- * others. JMS is the doorbell, the queue files the truth (ADR 7, 8): if the broker refuses an
- * announcement, the entry is attempted on the managed executor instead.
+ * intervals): every 30 seconds, each entry with a due recipient that nobody is working on is
+ * announced on the JMS relay queue, whose MDBs attempt it, several at once, so a host that is down
+ * does not hold up the others. JMS is the doorbell, the queue files the truth (ADR 7, 8): if the
+ * broker refuses an announcement, the entry is attempted on the managed executor instead. Delivery
+ * reports (null sender) go to the {@link ReportLane} instead, so that they never wait behind
+ * ordinary mail.
  */
 @Singleton
 @Startup
@@ -28,6 +32,7 @@ public class QueueRunner {
 
   @Inject OutboundQueue queue;
   @Inject RelayService relay;
+  @Inject ReportLane reports;
   @Inject RelayQueue doorbell;
   @Inject Readiness readiness;
 
@@ -39,16 +44,26 @@ public class QueueRunner {
       return;
     }
     try {
-      for (String id : queue.due(Instant.now())) {
-        kick(id);
+      for (QueueEntry entry : queue.due(Instant.now())) {
+        kick(entry);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "cannot scan the queue", e);
     }
   }
 
+  /** An entry was queued, or retried by an operator: it is attempted at once. */
+  public void ready(@Observes OutboundQueue.Ready ready) {
+    kick(ready.entry());
+  }
+
   /** Attempts one entry soon, without waiting for the next scan. */
-  public void kick(String id) {
+  private void kick(QueueEntry entry) {
+    String id = entry.id();
+    if (entry.sender().isEmpty()) {
+      reports.submit(id);
+      return;
+    }
     try {
       doorbell.announce(id);
     } catch (RelayQueueException e) {

@@ -24,6 +24,8 @@ import dev.yubin.ejb.infrastructure.relay.OutboundMessage;
 import dev.yubin.ejb.infrastructure.relay.Recipient;
 import dev.yubin.ejb.infrastructure.relay.RecipientResult;
 import dev.yubin.ejb.infrastructure.relay.SmtpClient;
+import dev.yubin.ejb.infrastructure.relay.TlsPolicy;
+import dev.yubin.ejb.infrastructure.relay.TrustAnchors;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.smtp.DsnNotify;
 import jakarta.annotation.PostConstruct;
@@ -37,15 +39,17 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -54,11 +58,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * One delivery attempt for a queued message (RFC 5321 §5.1): the due recipients are grouped by
- * domain; each domain's mail exchangers are tried in preference order, each address in turn, until
- * the recipients are delivered, refused for good, or every host failed; deferred recipients get
- * their next attempt from the retry schedule, and recipients that failed (or expired) are reported
- * to the sender. Safe to call twice for one id: a second call while one runs is dropped, and a
- * recipient already delivered is never sent again.
+ * domain; each domain's mail exchangers are tried in preference order, each address in turn (at
+ * most {@code yubin.relay.mx-address-limit}, never an internal one unless allowed), until the
+ * recipients are delivered, refused for good, or every host failed; deferred recipients get their
+ * next attempt from the retry schedule, and recipients that failed (or expired) are reported to the
+ * sender. The envelope is saved after each domain; an attempt past its deadline starts no further
+ * session, and the domains it did not reach stay due for the next queue run. Safe to call twice for
+ * one id: a second call while the entry is claimed (an attempt runs, an operator changes it, or the
+ * transaction queueing it has not ended) is dropped, and a recipient already delivered is never
+ * sent again.
  */
 @ApplicationScoped
 public class RelayService implements RelayWork {
@@ -71,59 +79,48 @@ public class RelayService implements RelayWork {
   @Inject DeliveryNotifications notifications;
   @Resource ManagedScheduledExecutorService scheduler;
 
-  private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
   private MailExchangerResolver resolver;
   private SmtpClient client;
   private ConnectionCache connections;
   private ScheduledFuture<?> expiry;
-  private ClientSettings clientSettings;
+  private RelaySettings relay;
+  private final Map<TlsPolicy, ClientSettings> sessionSettings = new EnumMap<>(TlsPolicy.class);
   private LocalIdentity us;
-  private RetrySchedule schedule;
-  private int relayPort;
-  private Duration delayWarning;
+  private boolean smarthost;
   private boolean smarthostElsewhere;
 
   @PostConstruct
   void start() {
     Config config = ConfigProvider.getConfig();
-    DnsSettings dns = DnsSettings.from(key -> config.getOptionalValue(key, String.class));
+    Function<String, Optional<String>> property = key -> config.getOptionalValue(key, String.class);
+    DnsSettings dns = DnsSettings.from(property);
+    relay = RelaySettings.from(property);
     resolver = new DnsjavaMailExchangerResolver(dns);
     client = new SmtpClient();
-    Duration idle =
-        Duration.ofMillis(
-            config.getOptionalValue("yubin.relay.connection-reuse", Long.class).orElse(2000L));
     connections =
         new ConnectionCache(
             client,
-            idle.isZero()
+            relay.connectionReuse().isZero()
                 ? ConnectionCache.Limits.NONE
                 : new ConnectionCache.Limits(
-                    idle,
+                    relay.connectionReuse(),
                     ConnectionCache.Limits.DEFAULTS.maxAge(),
                     ConnectionCache.Limits.DEFAULTS.maxMessages(),
                     ConnectionCache.Limits.DEFAULTS.maxIdlePerHop()));
     expiry = scheduler.scheduleWithFixedDelay(this::expireIdleSessions, 1, 1, TimeUnit.SECONDS);
-    clientSettings = ClientSettings.defaults(settings.hostname());
-    relayPort = config.getOptionalValue("yubin.relay.port", Integer.class).orElse(25);
+    ClientSettings base = ClientSettings.defaults(settings.hostname());
+    if (relay.caFile().isPresent()) {
+      base = base.withTrust(TrustAnchors.fromPemFile(relay.caFile().get()));
+    }
     int ourPort = config.getOptionalValue("yubin.smtp.port", Integer.class).orElse(2525);
+    smarthost = dns.smarthost().isPresent();
     // A smarthost on one of our addresses but another port (a content filter, say) is not us.
     smarthostElsewhere =
-        dns.smarthost().isPresent()
+        smarthost
             && (dns.smarthost().get().port() == DnsSettings.SMTP_PORT
-                    ? relayPort
+                    ? relay.port()
                     : dns.smarthost().get().port())
                 != ourPort;
-    delayWarning =
-        Duration.ofSeconds(
-            config.getOptionalValue("yubin.relay.delay-warning", Long.class).orElse(14400L));
-    schedule =
-        new RetrySchedule(
-            Duration.ofSeconds(
-                config.getOptionalValue("yubin.relay.min-backoff", Long.class).orElse(300L)),
-            Duration.ofSeconds(
-                config.getOptionalValue("yubin.relay.max-backoff", Long.class).orElse(4000L)),
-            Duration.ofSeconds(
-                config.getOptionalValue("yubin.relay.queue-lifetime", Long.class).orElse(432000L)));
     List<InetAddress> bind = new ArrayList<>();
     try {
       InetAddress address =
@@ -131,12 +128,19 @@ public class RelayService implements RelayWork {
               config.getOptionalValue("yubin.bind", String.class).orElse("127.0.0.1"));
       bind.add(address);
       if (!address.isAnyLocalAddress()) {
-        clientSettings = clientSettings.withSourceAddress(address); // connect from our own address
+        base = base.withSourceAddress(address); // connect from our own address
       }
     } catch (UnknownHostException e) {
       LOG.warning("yubin.bind is not an address: " + e.getMessage());
     }
+    for (TlsPolicy policy : TlsPolicy.values()) {
+      sessionSettings.put(policy, base.withTlsPolicy(policy));
+    }
     us = LocalIdentity.of(settings.hostname(), bind);
+    if (relay.allowInternalDestinations()) {
+      LOG.warning(
+          RelaySettings.ALLOW_INTERNAL + " is true: mail may go to loopback and private addresses");
+    }
   }
 
   /** A periodic task: one that threw would never run again, so nothing gets out. */
@@ -158,10 +162,11 @@ public class RelayService implements RelayWork {
   /** Attempts every due recipient of one queued message. */
   @Override
   public void process(String id) {
-    if (!inProgress.add(id)) {
-      return;
+    Optional<OutboundQueue.Claim> claim = queue.claim(id);
+    if (claim.isEmpty()) {
+      return; // attempted, changed or still being queued by someone else: they announce it again
     }
-    try {
+    try (OutboundQueue.Claim attempt = claim.get()) {
       Optional<QueueEntry> found = queue.find(id);
       if (found.isPresent()) {
         attempt(found.get(), Instant.now());
@@ -170,8 +175,6 @@ public class RelayService implements RelayWork {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "relay attempt for " + id + " failed; it stays queued", e);
-    } finally {
-      inProgress.remove(id);
     }
   }
 
@@ -185,11 +188,28 @@ public class RelayService implements RelayWork {
     for (QueuedRecipient r : due) {
       byDomain.computeIfAbsent(domainOf(r.address()), d -> new ArrayList<>()).add(r);
     }
-    QueueEntry current = entry;
+    Instant deadline =
+        relay.attemptDeadline().isZero() ? Instant.MAX : now.plus(relay.attemptDeadline());
+    RetrySchedule schedule = relay.retry();
+    QueueEntry current = entry; // every outcome of this attempt
+    QueueEntry progress = entry; // the same without the failures, whose reports are not written
     List<QueuedRecipient> failed = new ArrayList<>();
     List<DeliveryNotifications.Success> relayed = new ArrayList<>();
+    int domainsLeft = byDomain.size();
     for (Map.Entry<String, List<QueuedRecipient>> group : byDomain.entrySet()) {
-      Map<String, Outcome> outcomes = deliverToDomain(current, group.getKey(), group.getValue());
+      domainsLeft--;
+      if (!Instant.now().isBefore(deadline)) {
+        // Not tried, so not deferred either: still due, the next queue run takes it.
+        LOG.info(
+            () ->
+                entry.id()
+                    + ": attempt deadline reached; "
+                    + group.getKey()
+                    + " waits for the next queue run");
+        continue;
+      }
+      Map<String, Outcome> outcomes =
+          deliverToDomain(current, group.getKey(), group.getValue(), deadline);
       for (QueuedRecipient r : group.getValue()) {
         Outcome o = outcomes.get(r.address());
         RecipientState state = o.status();
@@ -202,16 +222,14 @@ public class RelayService implements RelayWork {
         }
         Outcome decided = o;
         RecipientState finalState = state;
-        current =
-            current.withRecipient(
-                r.address(),
-                q ->
-                    q.attempted(
-                        finalState,
-                        next,
-                        decided.statusCode(),
-                        decided.detail(),
-                        decided.remote()));
+        UnaryOperator<QueuedRecipient> attempted =
+            q ->
+                q.attempted(
+                    finalState, next, decided.statusCode(), decided.detail(), decided.remote());
+        current = current.withRecipient(r.address(), attempted);
+        if (finalState != RecipientState.FAILED) {
+          progress = progress.withRecipient(r.address(), attempted);
+        }
         record(entry.id(), r.address(), finalState, decided);
         if (finalState == RecipientState.DELIVERED
             && !decided.dsnPassedOn()
@@ -227,7 +245,18 @@ public class RelayService implements RelayWork {
                   .orElseThrow());
         }
       }
+      if (domainsLeft > 0) {
+        // Saved before the next domain is tried, so that a crash repeats at most this domain's
+        // deliveries (ADR 8). A failure is saved with its report, at the end: until then a crash
+        // repeats its attempt rather than lose the report.
+        if (!relayed.isEmpty()) {
+          notifications.succeeded(current, relayed);
+          relayed.clear();
+        }
+        queue.update(progress);
+      }
     }
+    Duration delayWarning = relay.delayWarning();
     if (delayWarning.compareTo(Duration.ZERO) > 0
         && !current.delayReported()
         && !current.pending().isEmpty()
@@ -256,12 +285,30 @@ public class RelayService implements RelayWork {
   }
 
   private Map<String, Outcome> deliverToDomain(
-      QueueEntry entry, String domain, List<QueuedRecipient> recipients) {
+      QueueEntry entry, String domain, List<QueuedRecipient> recipients, Instant deadline) {
     Map<String, Outcome> outcomes = new LinkedHashMap<>();
     MxResolution resolution = resolver.resolve(domain);
     if (!smarthostElsewhere) {
       resolution = resolution.excludingLocal(us); // an MX that is us: bounce, never loop
     }
+    if (!smarthost && !relay.allowInternalDestinations()) {
+      // DNS and address literals are anyone's word; the smarthost is the operator's.
+      MxResolution external = resolution.excludingInternal();
+      if (external != resolution) {
+        LOG.warning(
+            () ->
+                entry.id()
+                    + ": internal addresses of "
+                    + domain
+                    + " skipped ("
+                    + RelaySettings.ALLOW_INTERNAL
+                    + " is false)");
+      }
+      resolution = external;
+    }
+    resolution = resolution.limitedTo(relay.mxAddressLimit());
+    ClientSettings session =
+        sessionSettings.get(smarthost ? relay.smarthostTls() : relay.tlsFor(domain));
     if (!resolution.isRouted()) {
       Reply reply =
           resolution.failureReply().orElse(Reply.of(451, "4.4.3", "no route to " + domain));
@@ -279,12 +326,20 @@ public class RelayService implements RelayWork {
     attempts:
     for (MailExchanger exchanger : resolution.exchangers()) {
       for (HostAndPort target : exchanger.targets()) {
+        if (!Instant.now().isBefore(deadline)) {
+          lastError =
+              "attempt deadline reached before "
+                  + target.host()
+                  + " was tried; last error: "
+                  + lastError;
+          break attempts;
+        }
         HostAndPort where =
             target.port() == DnsSettings.SMTP_PORT
-                ? new HostAndPort(target.host(), relayPort, target.address())
+                ? new HostAndPort(target.host(), relay.port(), target.address())
                 : target;
         DeliveryReport report =
-            connections.deliver(where, clientSettings, message(entry, remaining));
+            connections.deliver(where, session, message(entry, remaining), deadline);
         List<QueuedRecipient> deferred = new ArrayList<>();
         for (RecipientResult result : report.recipients()) {
           QueuedRecipient r = byAddress(remaining, result.recipient().address());

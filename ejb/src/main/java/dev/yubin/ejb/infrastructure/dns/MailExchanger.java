@@ -32,6 +32,11 @@ public record MailExchanger(
     return addresses.stream().map(a -> new HostAndPort(host, port, a)).toList();
   }
 
+  /** The same host with other addresses (at least one). */
+  public MailExchanger withAddresses(List<InetAddress> others) {
+    return new MailExchanger(host, preference, port, others, implicit);
+  }
+
   /** Whether this host is us: by name or by any of its addresses. */
   public boolean isLocal(LocalIdentity us) {
     return us.isOurs(host, addresses);

@@ -1,6 +1,7 @@
 package dev.yubin.ejb.infrastructure.dns;
 
 import dev.yubin.protocol.Reply;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -100,6 +101,61 @@ public record MxResolution(
           domain, Reply.of(550, "5.4.6", "mail for " + domain + " loops back to myself"));
     }
     return routed(domain, kept);
+  }
+
+  /**
+   * Drops the {@linkplain InternalAddresses internal} addresses of every host, and the hosts left
+   * without one (as Exim's {@code ignore_target_hosts}). If none are left the domain cannot be
+   * reached from here: a permanent failure, 5.4.4, and no connection is made.
+   */
+  public MxResolution excludingInternal() {
+    if (!isRouted()) {
+      return this;
+    }
+    List<MailExchanger> kept = new ArrayList<>();
+    for (MailExchanger mx : exchangers) {
+      List<InetAddress> external =
+          mx.addresses().stream().filter(a -> !InternalAddresses.isInternal(a)).toList();
+      if (!external.isEmpty()) {
+        kept.add(mx.withAddresses(external));
+      }
+    }
+    if (kept.isEmpty()) {
+      return permanentFailure(
+          domain,
+          Reply.of(
+              550,
+              "5.4.4",
+              "mail for "
+                  + domain
+                  + " is not sent: its mail exchangers have internal addresses only"));
+    }
+    return kept.equals(exchangers) ? this : routed(domain, kept);
+  }
+
+  /**
+   * The first {@code limit} addresses, in the order they are tried (Postfix's {@code
+   * smtp_mx_address_limit}): a domain with many unresponsive hosts cannot hold an attempt for long.
+   * Zero means no limit.
+   */
+  public MxResolution limitedTo(int limit) {
+    if (!isRouted() || limit <= 0) {
+      return this;
+    }
+    List<MailExchanger> kept = new ArrayList<>();
+    int left = limit;
+    for (MailExchanger mx : exchangers) {
+      if (left == 0) {
+        break;
+      }
+      List<InetAddress> addresses = mx.addresses();
+      if (addresses.size() > left) {
+        addresses = addresses.subList(0, left);
+      }
+      kept.add(addresses.size() == mx.addresses().size() ? mx : mx.withAddresses(addresses));
+      left -= addresses.size();
+    }
+    return kept.equals(exchangers) ? this : routed(domain, kept);
   }
 
   /** Whether any next hop is us (by name or address). */

@@ -12,8 +12,9 @@ import javax.sql.DataSource;
 /**
  * Forces committed rows to disk where the database does not do it on commit: the embedded H2 keeps
  * commits in memory for up to a second, so an account created just before a crash was lost. Called
- * after changes whose loss nothing could rebuild (accounts, domains, aliases), outside their
- * transaction. PostgreSQL and other servers fsync their log on commit: nothing to do there.
+ * after changes whose loss nothing could rebuild (accounts, domains, aliases, catch-alls, quotas),
+ * outside their transaction. PostgreSQL and other servers fsync their log on commit: nothing to do
+ * there.
  */
 @ApplicationScoped
 public class DatabaseDurability {

@@ -83,12 +83,23 @@ public final class ConnectionCache implements AutoCloseable {
    */
   public DeliveryReport deliver(
       HostAndPort target, ClientSettings settings, OutboundMessage message) {
+    return deliver(target, settings, message, Instant.MAX);
+  }
+
+  /**
+   * As {@link #deliver(HostAndPort, ClientSettings, OutboundMessage)}, no step of the session
+   * waiting past {@code deadline} but the server's verdict on the message (see {@link
+   * SmtpConnection#deadline}).
+   */
+  public DeliveryReport deliver(
+      HostAndPort target, ClientSettings settings, OutboundMessage message, Instant deadline) {
     Hop hop = new Hop(target, settings);
-    Session session = reusable(hop);
+    Session session = reusable(hop, deadline);
     if (session == null) {
-      session = new Session(client.connect(target, settings), clock.instant());
+      session = new Session(client.connect(target, settings, deadline), clock.instant());
     }
     DeliveryReport report = session.connection.send(message);
+    session.connection.deadline(Instant.MAX); // an idle session's QUIT has its own patience
     session.messages++;
     keepOrQuit(hop, session);
     return report;
@@ -135,7 +146,7 @@ public final class ConnectionCache implements AutoCloseable {
   }
 
   /** A kept session for {@code hop} that still works, or null. */
-  private Session reusable(Hop hop) {
+  private Session reusable(Hop hop, Instant deadline) {
     while (true) {
       Session session;
       synchronized (this) {
@@ -145,6 +156,7 @@ public final class ConnectionCache implements AutoCloseable {
       if (session == null) {
         return null;
       }
+      session.connection.deadline(deadline);
       if (session.connection.reset()) {
         return session;
       }

@@ -4,6 +4,7 @@ import dev.yubin.ejb.infrastructure.dns.HostAndPort;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,17 +63,29 @@ public final class SmtpClient implements AutoCloseable {
    * TlsPolicy#OPPORTUNISTIC}, a failed TLS handshake is retried once without TLS.
    */
   public SmtpConnection connect(HostAndPort target, ClientSettings settings) {
+    return connect(target, settings, Instant.MAX);
+  }
+
+  /**
+   * As {@link #connect(HostAndPort, ClientSettings)}, no step waiting past {@code deadline} (see
+   * {@link SmtpConnection#deadline}).
+   */
+  public SmtpConnection connect(HostAndPort target, ClientSettings settings, Instant deadline) {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(settings, "settings");
-    SmtpConnection connection = new SmtpConnection(target, settings, scheduler, unverified);
-    connection.open();
+    SmtpConnection connection = open(target, settings, deadline);
     if (settings.tlsPolicy() == TlsPolicy.OPPORTUNISTIC
         && connection.failureOutcome() == ConnectionOutcome.TLS_FAILED) {
       connection.close();
-      connection =
-          new SmtpConnection(target, settings.withTlsPolicy(TlsPolicy.NONE), scheduler, unverified);
-      connection.open();
+      connection = open(target, settings.withTlsPolicy(TlsPolicy.NONE), deadline);
     }
+    return connection;
+  }
+
+  private SmtpConnection open(HostAndPort target, ClientSettings settings, Instant deadline) {
+    SmtpConnection connection = new SmtpConnection(target, settings, scheduler, unverified);
+    connection.deadline(deadline);
+    connection.open();
     return connection;
   }
 

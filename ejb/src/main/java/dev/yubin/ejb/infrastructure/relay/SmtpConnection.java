@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,6 +59,8 @@ public final class SmtpConnection implements AutoCloseable {
   private int transactions;
   private SessionException failure;
   private volatile boolean closed;
+  private Instant deadline = Instant.MAX;
+  private boolean cutShort;
 
   SmtpConnection(
       HostAndPort target,
@@ -82,6 +85,15 @@ public final class SmtpConnection implements AutoCloseable {
     } catch (SessionException e) {
       fail(e);
     }
+  }
+
+  /**
+   * From now on no step of the session (connecting, a reply, a write) waits past {@code when},
+   * except the server's verdict on a message whose content was sent: giving up on that would send
+   * the message again. A step that reaches it fails the session like a timeout.
+   */
+  void deadline(Instant when) {
+    deadline = when;
   }
 
   /** The host, address and port of the other end. */
@@ -225,14 +237,16 @@ public final class SmtpConnection implements AutoCloseable {
         s.bind(new InetSocketAddress(settings.sourceAddress().get(), 0));
       }
       s.setTcpNoDelay(true);
-      s.connect(address, millis(settings.timeouts().connect()));
+      s.connect(address, millis(within(settings.timeouts().connect(), "connecting")));
       streams(s);
     } catch (IOException e) {
       throw SessionException.local(
           ConnectionOutcome.CONNECT_FAILED,
           451,
           "4.4.1",
-          "connect to " + target + " failed: " + describe(e));
+          cutShort
+              ? "attempt deadline reached while connecting to " + target
+              : "connect to " + target + " failed: " + describe(e));
     }
   }
 
@@ -323,9 +337,9 @@ public final class SmtpConnection implements AutoCloseable {
 
   private void handshake(TlsPolicy policy) throws SessionException {
     Socket plain = socket;
+    Duration patience = within(settings.timeouts().command(), "the TLS handshake");
     ScheduledFuture<?> alarm =
-        scheduler.schedule(
-            this::closeSocket, settings.timeouts().command().toNanos(), TimeUnit.NANOSECONDS);
+        scheduler.schedule(this::closeSocket, patience.toNanos(), TimeUnit.NANOSECONDS);
     try {
       SSLContext context =
           policy == TlsPolicy.VERIFY
@@ -351,7 +365,7 @@ public final class SmtpConnection implements AutoCloseable {
         parameters.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 6125 name checks
       }
       ssl.setSSLParameters(parameters);
-      ssl.setSoTimeout(millis(settings.timeouts().command()));
+      ssl.setSoTimeout(millis(patience));
       ssl.startHandshake();
       socket = ssl;
       streams(ssl);
@@ -465,7 +479,7 @@ public final class SmtpConnection implements AutoCloseable {
       return;
     }
     content(t.message);
-    ServerReply done = read(settings.timeouts().dataTermination(), "the end of DATA");
+    ServerReply done = verdict();
     checkClosing(done);
     t.settleAccepted(done);
   }
@@ -483,7 +497,6 @@ public final class SmtpConnection implements AutoCloseable {
   }
 
   private void content(OutboundMessage message) throws SessionException {
-    guard.timeout(settings.timeouts().dataBlock());
     byte[] chunk = new byte[CHUNK];
     try (InputStream source = openContent(message);
         InputStream dotted = new DotStuffingInputStream(new CrlfInputStream(source))) {
@@ -504,12 +517,14 @@ public final class SmtpConnection implements AutoCloseable {
           break;
         }
         try {
+          guard.timeout(within(settings.timeouts().dataBlock(), "sending the message"));
           out.write(chunk, 0, n);
         } catch (IOException e) {
           throw ioFailure(e, "sending the message");
         }
       }
       try {
+        guard.timeout(within(settings.timeouts().dataBlock(), "sending the message"));
         out.flush();
       } catch (IOException e) {
         throw ioFailure(e, "sending the message");
@@ -612,7 +627,7 @@ public final class SmtpConnection implements AutoCloseable {
 
   private void flush(Duration timeout, String what) throws SessionException {
     try {
-      flush(timeout);
+      flush(within(timeout, "sending " + what));
     } catch (IOException e) {
       throw ioFailure(e, "sending " + what);
     }
@@ -620,10 +635,42 @@ public final class SmtpConnection implements AutoCloseable {
 
   private ServerReply read(Duration timeout, String what) throws SessionException {
     try {
-      return in.read(timeout);
+      return in.read(within(timeout, "waiting for the reply to " + what));
     } catch (IOException e) {
       throw ioFailure(e, "waiting for the reply to " + what);
     }
+  }
+
+  /**
+   * The reply after the final dot, waited for in full whatever the deadline (RFC 5321 §4.5.3.2.6:
+   * giving up early is what duplicates messages).
+   */
+  private ServerReply verdict() throws SessionException {
+    cutShort = false;
+    try {
+      return in.read(settings.timeouts().dataTermination());
+    } catch (IOException e) {
+      throw ioFailure(e, "waiting for the reply to the end of DATA");
+    }
+  }
+
+  /** {@code step}, or less if the deadline comes sooner; fails the session when it has passed. */
+  private Duration within(Duration step, String doing) throws SessionException {
+    if (deadline.equals(Instant.MAX)) {
+      cutShort = false;
+      return step;
+    }
+    Duration left = Duration.between(Instant.now(), deadline);
+    if (left.isNegative() || left.isZero()) {
+      closeSocket();
+      throw SessionException.local(
+          ConnectionOutcome.TIMEOUT,
+          451,
+          socket == null || in == null ? "4.4.1" : "4.4.2",
+          "attempt deadline reached before " + doing + " (" + target + ")");
+    }
+    cutShort = left.compareTo(step) < 0;
+    return cutShort ? left : step;
   }
 
   /** A 1yz or 3yz reply where only 2yz, 4yz or 5yz make sense. */
@@ -658,7 +705,7 @@ public final class SmtpConnection implements AutoCloseable {
           ConnectionOutcome.TIMEOUT,
           451,
           noAnswer ? "4.4.1" : "4.4.2",
-          "timeout " + doing + " from " + target);
+          (cutShort ? "attempt deadline reached " : "timeout ") + doing + " from " + target);
     }
     String how = e instanceof EOFException ? "connection closed" : describe(e);
     return SessionException.local(

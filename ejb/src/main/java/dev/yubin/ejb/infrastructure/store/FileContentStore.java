@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,20 +23,27 @@ import java.util.stream.Stream;
 /**
  * Message files under the data directory: {@code spool/} for content in transit and {@code
  * mail/<owner>/<mailbox>/<key>} for delivered messages. A stored file is written to a temporary
- * name, forced to disk, renamed into place, and its folder forced too, before the caller may say
- * 250: after a crash a message is either wholly there or not at all.
+ * name, forced to disk, renamed into place, and its folder forced too (and the parent of a folder
+ * made for it), before the caller may say 250: after a crash a message is either wholly there or
+ * not at all.
  */
 public final class FileContentStore {
 
   private final Path spool;
   private final Path mail;
+  private final DirectorySync sync;
 
   public FileContentStore(Path dataDirectory) {
+    this(dataDirectory, DirectorySync.FSYNC);
+  }
+
+  FileContentStore(Path dataDirectory, DirectorySync sync) {
     this.spool = dataDirectory.resolve("spool");
     this.mail = dataDirectory.resolve("mail");
+    this.sync = sync;
     try {
-      OwnerOnly.createDirectories(spool);
-      OwnerOnly.createDirectories(mail);
+      sync.createDirectories(spool);
+      sync.createDirectories(mail);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the content store in " + dataDirectory, e);
     }
@@ -72,7 +78,7 @@ public final class FileContentStore {
   public Stored store(String owner, String mailbox, byte[] header, Path body, long bodyOffset)
       throws IOException {
     Path folder = folder(owner, mailbox);
-    OwnerOnly.createDirectories(folder);
+    sync.createDirectories(folder);
     String key = ContentKey.next();
     Path temporary = folder.resolve("." + key + ".tmp");
     long size;
@@ -90,7 +96,7 @@ public final class FileContentStore {
       throw e;
     }
     Files.move(temporary, folder.resolve(key), StandardCopyOption.ATOMIC_MOVE);
-    forceDirectory(folder);
+    sync.force(folder);
     return new Stored(key, size);
   }
 
@@ -117,7 +123,7 @@ public final class FileContentStore {
     } catch (NoSuchFileException e) {
       return false;
     }
-    forceDirectory(file.getParent());
+    sync.force(file.getParent());
     return true;
   }
 
@@ -168,12 +174,6 @@ public final class FileContentStore {
   private static String encode(String name) {
     String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8);
     return encoded.startsWith(".") ? "%2E" + encoded.substring(1) : encoded;
-  }
-
-  private static void forceDirectory(Path directory) throws IOException {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
   }
 
   /** A message just stored. */

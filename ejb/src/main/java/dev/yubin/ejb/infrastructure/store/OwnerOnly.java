@@ -35,6 +35,11 @@ public final class OwnerOnly {
     return Files.createDirectories(folder, attributes(FOLDER));
   }
 
+  /** Creates one folder 0700; its parent must exist. */
+  public static Path createDirectory(Path folder) throws IOException {
+    return Files.createDirectory(folder, attributes(FOLDER));
+  }
+
   /**
    * Creates the data directory 0700, or takes group and others' access away from an existing one.
    *

@@ -3,6 +3,7 @@ package dev.yubin.ejb.infrastructure.store;
 import dev.yubin.ejb.domain.queue.QueueEntry;
 import dev.yubin.ejb.domain.queue.QueuedRecipient;
 import dev.yubin.ejb.domain.queue.RecipientState;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,18 +35,25 @@ import java.util.stream.Stream;
  * renamed, the content first: an entry exists once its envelope does, and only then is the message
  * acknowledged. Every state change rewrites the envelope the same way, so after a crash a delivered
  * recipient is not sent again (at worst the one attempt in flight is repeated).
+ *
+ * <p>An envelope that cannot be read (edited by hand, written by a broken tool) is moved, with its
+ * content, to {@code <data dir>/queue/quarantine/} and logged, as Postfix moves a damaged queue
+ * file to its {@code corrupt} folder: the rest of the queue goes on.
  */
 public final class QueueFiles {
 
+  private static final Logger LOG = Logger.getLogger(QueueFiles.class.getName());
   private static final String ENVELOPE = ".envelope";
+  private static final String QUARANTINE = "quarantine";
   private static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofMinutes(10);
 
   private final Path folder;
+  private final DirectorySync sync = DirectorySync.FSYNC;
 
   public QueueFiles(Path dataDirectory) {
     this.folder = dataDirectory.resolve("queue");
     try {
-      OwnerOnly.createDirectories(folder);
+      sync.createDirectories(folder);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the queue in " + dataDirectory, e);
     }
@@ -72,30 +81,84 @@ public final class QueueFiles {
     save(entry);
   }
 
-  /** Writes an entry's envelope durably, replacing the previous one. */
+  /**
+   * Writes an entry's envelope durably, replacing the previous one. Each call writes a temporary
+   * file of its own, so two saves never mix (the last rename wins whole).
+   */
   public void save(QueueEntry entry) throws IOException {
-    Path temporary = folder.resolve("." + entry.id() + ENVELOPE + ".tmp");
-    try (FileChannel channel = OwnerOnly.replaceFile(temporary)) {
+    Path temporary = folder.resolve("." + entry.id() + ENVELOPE + "." + ContentKey.next() + ".tmp");
+    try (FileChannel channel = OwnerOnly.newFile(temporary)) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       toProperties(entry).store(bytes, "Yubin queue entry");
       Channels.newOutputStream(channel).write(bytes.toByteArray());
       channel.force(true);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temporary);
+      throw e;
     }
     Files.move(temporary, envelope(entry.id()), StandardCopyOption.ATOMIC_MOVE);
     forceFolder();
   }
 
+  /**
+   * The entry, if it is queued; empty when it is not, or when its envelope cannot be read (then it
+   * is quarantined).
+   */
   public Optional<QueueEntry> load(String id) throws IOException {
     if (!ContentKey.isValid(id)) {
       return Optional.empty();
     }
-    Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(envelope(id))) {
-      p.load(in);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(envelope(id));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
-    return Optional.of(fromProperties(p));
+    try {
+      Properties p = new Properties();
+      p.load(new ByteArrayInputStream(bytes));
+      QueueEntry entry = fromProperties(p);
+      if (!entry.id().equals(id)) {
+        throw new IllegalArgumentException("it names another entry, " + entry.id());
+      }
+      return Optional.of(entry);
+    } catch (RuntimeException e) {
+      quarantine(id, e);
+      return Optional.empty();
+    }
+  }
+
+  /** Where unreadable entries go. */
+  public Path quarantineFolder() {
+    return folder.resolve(QUARANTINE);
+  }
+
+  /** Moves an unreadable entry (envelope and content) out of the queue, for an operator. */
+  private void quarantine(String id, RuntimeException problem) {
+    Path to = quarantineFolder();
+    try {
+      sync.createDirectories(to);
+      if (Files.exists(file(id))) {
+        Files.move(file(id), to.resolve(id), StandardCopyOption.REPLACE_EXISTING);
+      }
+      Files.move(envelope(id), to.resolve(id + ENVELOPE), StandardCopyOption.REPLACE_EXISTING);
+      sync.force(to);
+      forceFolder();
+      LOG.severe(
+          () ->
+              "queue entry "
+                  + id
+                  + " has an unreadable envelope ("
+                  + problem
+                  + "); moved to "
+                  + to
+                  + " for an operator, the rest of the queue goes on");
+    } catch (IOException e) {
+      LOG.log(
+          Level.SEVERE,
+          "queue entry " + id + " has an unreadable envelope (" + problem + ") and cannot be moved",
+          e);
+    }
   }
 
   /**
@@ -110,15 +173,21 @@ public final class QueueFiles {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+          continue; // the quarantine
+        }
         if (name.startsWith(".")) {
           if (Files.getLastModifiedTime(file).toInstant().isBefore(stale)) {
             Files.deleteIfExists(file);
           }
         } else if (name.endsWith(ENVELOPE)) {
-          envelopes.add(name.substring(0, name.length() - ENVELOPE.length()));
-        } else {
+          String id = name.substring(0, name.length() - ENVELOPE.length());
+          if (ContentKey.isValid(id)) {
+            envelopes.add(id);
+          }
+        } else if (ContentKey.isValid(name)) {
           contents.add(name);
-        }
+        } // else: not ours, left alone
       }
     }
     for (String orphan : contents) {
@@ -162,9 +231,7 @@ public final class QueueFiles {
   }
 
   private void forceFolder() throws IOException {
-    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
+    sync.force(folder);
   }
 
   static Properties toProperties(QueueEntry e) {
@@ -194,36 +261,53 @@ public final class QueueFiles {
     return p;
   }
 
+  /**
+   * Reads an envelope.
+   *
+   * @throws RuntimeException (e.g. {@link IllegalArgumentException}) when it is incomplete or
+   *     malformed
+   */
   static QueueEntry fromProperties(Properties p) {
-    int count = Integer.parseInt(p.getProperty("recipients"));
+    int count = Integer.parseInt(required(p, "recipients"));
+    if (count < 1 || count > p.size()) {
+      throw new IllegalArgumentException("bad recipient count " + count);
+    }
     List<QueuedRecipient> recipients = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String k = "rcpt." + i + ".";
       String notify = p.getProperty(k + "notify", "");
       recipients.add(
           new QueuedRecipient(
-              p.getProperty(k + "address"),
+              required(p, k + "address"),
               notify.isEmpty()
                   ? Set.of()
                   : Arrays.stream(notify.split(",")).collect(Collectors.toSet()),
               p.getProperty(k + "orcpt"),
-              RecipientState.valueOf(p.getProperty(k + "state")),
-              Integer.parseInt(p.getProperty(k + "attempts")),
-              Instant.parse(p.getProperty(k + "next")),
+              RecipientState.valueOf(required(p, k + "state")),
+              Integer.parseInt(required(p, k + "attempts")),
+              Instant.parse(required(p, k + "next")),
               p.getProperty(k + "status"),
               p.getProperty(k + "error"),
               p.getProperty(k + "remote")));
     }
     return new QueueEntry(
-        p.getProperty("id"),
-        p.getProperty("sender"),
-        Instant.parse(p.getProperty("arrived")),
+        required(p, "id"),
+        required(p, "sender"),
+        Instant.parse(required(p, "arrived")),
         p.getProperty("envid"),
         p.getProperty("ret"),
         Boolean.parseBoolean(p.getProperty("smtputf8")),
         Boolean.parseBoolean(p.getProperty("eightbit")),
         recipients,
         Boolean.parseBoolean(p.getProperty("delay-reported", "false")));
+  }
+
+  private static String required(Properties p, String key) {
+    String value = p.getProperty(key);
+    if (value == null) {
+      throw new IllegalArgumentException("no " + key);
+    }
+    return value;
   }
 
   private static void put(Properties p, String key, String value) {

@@ -8,6 +8,7 @@ import dev.yubin.ejb.mailbox.application.Maildrops;
 import dev.yubin.protocol.pop3.Maildrop;
 import dev.yubin.protocol.pop3.Pop3Backend;
 import dev.yubin.protocol.pop3.Pop3Login;
+import dev.yubin.protocol.sasl.ScramCredentials;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -43,6 +44,11 @@ public class Pop3BackendBean implements Pop3Backend {
         .account()
         .map(account -> Pop3Login.accepted(account.getAddress()))
         .orElseGet(Pop3Login::rejected);
+  }
+
+  @Override
+  public ScramCredentials scramCredentials(String user, String clientAddress) {
+    return accounts.scramCredentials(user).orElse(null);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.yubin.ejb.infrastructure.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.yubin.ejb.infrastructure.dns.HostAndPort;
 import dev.yubin.ejb.infrastructure.relay.OutboundMessage.Ret;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +35,7 @@ class SmtpClientTest {
   @TempDir static Path keys;
   private static SSLContext serverTls;
   private static SSLContext trustingClient;
+  private static Path serverCertificatePem;
 
   private final SmtpClient client = new SmtpClient();
   private final ClientSettings settings =
@@ -88,6 +91,13 @@ class SmtpClientTest {
     tmf.init(trusted);
     trustingClient = SSLContext.getInstance("TLS");
     trustingClient.init(null, tmf.getTrustManagers(), null);
+    serverCertificatePem = keys.resolve("server.pem");
+    java.nio.file.Files.writeString(
+        serverCertificatePem,
+        "-----BEGIN CERTIFICATE-----\n"
+            + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(ks.getCertificate("server").getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
   }
 
   @AfterEach
@@ -267,6 +277,53 @@ class SmtpClientTest {
       assertThat(untrusted.recipients().get(0).reply().status()).startsWith("4.7.");
       assertThat(untrusted.tryNextHost()).isTrue();
     }
+  }
+
+  @Test
+  void verifyTrustsACaFileAndChecksTheHostName() throws Exception {
+    FakeSmtpServer.Script tlsSession =
+        s -> {
+          s.ehlo("STARTTLS");
+          s.expect("STARTTLS");
+          s.reply("220 ready");
+          try {
+            s.startTls(serverTls);
+          } catch (IOException e) {
+            return; // the client refused the certificate
+          }
+          s.expect("EHLO .*");
+          s.reply("250 fake.test");
+          s.transaction(1);
+          s.quit();
+        };
+    try (FakeSmtpServer server = new FakeSmtpServer(tlsSession, tlsSession)) {
+      ClientSettings verify =
+          settings
+              .withTlsPolicy(TlsPolicy.VERIFY)
+              .withTrust(TrustAnchors.fromPemFile(serverCertificatePem));
+      HostAndPort otherName =
+          new HostAndPort("mx.other.test", server.target().port(), server.target().address());
+
+      DeliveryReport named = client.deliver(server.target(), verify, message(BODY, "b@b.test"));
+      DeliveryReport misnamed = client.deliver(otherName, verify, message(BODY, "b@b.test"));
+      server.finish();
+
+      assertThat(named.tls()).isTrue();
+      assertThat(statuses(named)).containsExactly(DeliveryStatus.DELIVERED);
+      assertThat(misnamed.connection()).isEqualTo(ConnectionOutcome.TLS_FAILED);
+      assertThat(statuses(misnamed)).containsExactly(DeliveryStatus.DEFERRED);
+      assertThat(misnamed.recipients().get(0).reply().toString()).contains("4.7.5");
+    }
+  }
+
+  @Test
+  void aCaFileWithoutCertificatesIsRefused() throws Exception {
+    Path empty = keys.resolve("empty.pem");
+    java.nio.file.Files.writeString(empty, "no certificates here\n");
+
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> TrustAnchors.fromPemFile(empty))
+        .withMessageContaining(empty.toString());
   }
 
   @Test
@@ -760,6 +817,83 @@ class SmtpClientTest {
       assertThat(report.connection()).isEqualTo(ConnectionOutcome.TIMEOUT);
       assertThat(statuses(report)).containsExactly(DeliveryStatus.DEFERRED);
       assertThat(report.recipients().get(0).reply().status()).isEqualTo("4.4.1");
+    }
+  }
+
+  @Test
+  void theAttemptDeadlineCutsTheGreetingWaitShort() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      // RFC timeouts (5 minutes for the greeting), but the attempt ends in 300 ms.
+      Instant deadline = Instant.now().plusMillis(300);
+
+      try (SmtpConnection c =
+          client.connect(
+              new HostAndPort("localhost", silent.getLocalPort(), InetAddress.getLoopbackAddress()),
+              ClientSettings.defaults("relay.yubin.test"),
+              deadline)) {
+        DeliveryReport report = c.send(message(BODY, "b@b.test"));
+
+        assertThat(report.connection()).isEqualTo(ConnectionOutcome.TIMEOUT);
+        assertThat(statuses(report)).containsExactly(DeliveryStatus.DEFERRED);
+        assertThat(report.recipients().get(0).reply().toString())
+            .startsWith("451 4.4.1 ")
+            .contains("attempt deadline reached");
+        assertThat(report.tryNextHost()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aPassedDeadlineOpensNoConnection() throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      listener.setSoTimeout(200);
+      DeliveryReport report;
+      try (SmtpConnection c =
+          client.connect(
+              new HostAndPort(
+                  "localhost", listener.getLocalPort(), InetAddress.getLoopbackAddress()),
+              settings,
+              Instant.now().minusSeconds(1))) {
+        report = c.send(message(BODY, "b@b.test"));
+      }
+
+      assertThat(report.connection()).isEqualTo(ConnectionOutcome.TIMEOUT);
+      assertThat(report.recipients().get(0).reply().toString())
+          .contains("attempt deadline reached before connecting");
+      assertThatExceptionOfType(java.net.SocketTimeoutException.class)
+          .as("nothing connected")
+          .isThrownBy(listener::accept);
+    }
+  }
+
+  @Test
+  void theVerdictOnASentMessageIsAwaitedPastTheDeadline() throws Exception {
+    Instant deadline = Instant.now().plusSeconds(2);
+    try (FakeSmtpServer server =
+        new FakeSmtpServer(
+            s -> {
+              s.ehlo();
+              s.expect("MAIL FROM:<.*");
+              s.reply("250 2.1.0 ok");
+              s.expect("RCPT TO:<.*");
+              s.reply("250 2.1.5 ok");
+              s.expect("DATA");
+              s.reply("354 go ahead");
+              s.data();
+              while (!Instant.now().isAfter(deadline.plusMillis(200))) {
+                Thread.sleep(20); // the verdict comes after the attempt's deadline
+              }
+              s.reply("250 2.0.0 queued");
+              s.quit();
+            })) {
+      try (SmtpConnection c = client.connect(server.target(), settings, deadline)) {
+        DeliveryReport report = c.send(message(BODY, "b@b.test"));
+
+        assertThat(statuses(report))
+            .as("giving up on the final reply would send the message twice")
+            .containsExactly(DeliveryStatus.DELIVERED);
+      }
+      server.finish();
     }
   }
 

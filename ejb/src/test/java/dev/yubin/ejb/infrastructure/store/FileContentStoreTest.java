@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,33 @@ class FileContentStoreTest {
               assertThat(m.size()).isEqualTo(3);
             });
     assertThat(folder.resolve(".HALF.tmp")).doesNotExist();
+  }
+
+  @Test
+  void aNewMailboxFolderIsRecordedInItsParentsBeforeTheMessageCounts() throws Exception {
+    List<Path> forced = new ArrayList<>();
+    DirectorySync recording =
+        folder -> {
+          forced.add(folder);
+          DirectorySync.FSYNC.force(folder);
+        };
+    FileContentStore store = new FileContentStore(data, recording);
+    Path body = Files.write(data.resolve("body"), bytes("x\r\n"));
+    forced.clear();
+
+    store.store("new@example.test", "INBOX", new byte[0], body, 0);
+
+    Path mail = data.resolve("mail").toAbsolutePath();
+    Path owner = mail.resolve("new%40example.test");
+    // The owner's folder is new (recorded in mail/), so is INBOX (recorded in the owner's folder),
+    // and the message itself is recorded in INBOX.
+    assertThat(forced).containsExactly(mail, owner, owner.resolve("INBOX"));
+
+    forced.clear();
+    store.store("new@example.test", "INBOX", new byte[0], body, 0);
+    assertThat(forced)
+        .as("folders that exist are not forced again")
+        .containsExactly(owner.resolve("INBOX"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.yubin.protocol.imap.wire;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,17 @@ public final class ImapRequest {
   /** How many literals the command holds so far. */
   public int literalCount() {
     return literals.size();
+  }
+
+  /**
+   * The text of a request that holds no literal, as sent: a line that is not a command (an
+   * AUTHENTICATE response).
+   */
+  public String text() {
+    if (!literals.isEmpty()) {
+      throw new IllegalStateException("a request with literals is no single line");
+    }
+    return new String(lines.get(0), StandardCharsets.US_ASCII);
   }
 
   /** A tokenizer positioned at the start of the command (its tag). */

@@ -2,6 +2,7 @@ package dev.yubin.web.interfaces.admin.rest;
 
 import dev.yubin.ejb.application.Addressing;
 import dev.yubin.ejb.application.addressing.Alias;
+import dev.yubin.ejb.infrastructure.persistence.DatabaseDurability;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +27,7 @@ import java.util.Map;
 public class AliasResource {
 
   @Inject Addressing addressing;
+  @Inject DatabaseDurability durability;
 
   @GET
   public List<Map<String, Object>> list() {
@@ -39,6 +41,7 @@ public class AliasResource {
       JsonBody request = JsonBody.parse(body);
       String address = request.string("address");
       boolean created = addressing.putAlias(address, request.strings("targets"));
+      durability.sync();
       Alias alias = addressing.alias(address).orElseThrow();
       return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
           .entity(json(alias))
@@ -54,6 +57,7 @@ public class AliasResource {
     if (!addressing.removeAlias(address)) {
       return Problems.notFound("no such alias: " + address);
     }
+    durability.sync();
     return Response.noContent().build();
   }
 

@@ -69,6 +69,7 @@ public class DomainResource {
     try {
       String target = JsonBody.parse(body).string("target");
       String domain = addressing.setCatchAll(name, target);
+      durability.sync();
       return Response.ok(Map.of("name", domain, "catchAll", target)).build();
     } catch (JsonBody.BadInput | IllegalArgumentException e) {
       return Problems.badRequest(e.getMessage());
@@ -82,6 +83,7 @@ public class DomainResource {
       return Problems.notFound("not a local domain: " + name);
     }
     addressing.setCatchAll(name, null);
+    durability.sync();
     return Response.noContent().build();
   }
 }

@@ -18,6 +18,10 @@ final class Problems {
     return error(Response.Status.NOT_FOUND, message);
   }
 
+  static Response conflict(String message) {
+    return error(Response.Status.CONFLICT, message);
+  }
+
   static Response error(Response.StatusType status, String message) {
     return error(status.getStatusCode(), message);
   }

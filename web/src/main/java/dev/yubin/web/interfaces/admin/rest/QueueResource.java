@@ -1,7 +1,6 @@
 package dev.yubin.web.interfaces.admin.rest;
 
 import dev.yubin.ejb.application.relay.OutboundQueue;
-import dev.yubin.ejb.application.relay.QueueRunner;
 import dev.yubin.ejb.domain.queue.QueueEntry;
 import dev.yubin.ejb.domain.queue.QueuedRecipient;
 import jakarta.inject.Inject;
@@ -24,7 +23,6 @@ import java.util.Map;
 public class QueueResource {
 
   @Inject OutboundQueue queue;
-  @Inject QueueRunner runner;
 
   @GET
   public List<Map<String, Object>> list() {
@@ -40,22 +38,31 @@ public class QueueResource {
         .orElseGet(() -> Problems.notFound("no queue entry " + id));
   }
 
+  /** 202 and tried now; 409 while a delivery attempt of the entry runs (it may deliver it). */
   @POST
   @Path("{id}/retry")
   public Response retry(@PathParam("id") String id) {
-    if (!queue.retryNow(id)) {
-      return Problems.notFound("no queue entry " + id);
-    }
-    runner.kick(id);
-    return Response.accepted(Map.of("id", id, "retry", "now")).build();
+    return switch (queue.retryNow(id)) {
+      case DONE -> Response.accepted(Map.of("id", id, "retry", "now")).build();
+      case BUSY -> busy(id);
+      case NO_ENTRY -> Problems.notFound("no queue entry " + id);
+    };
   }
 
+  /** 204; 409 while a delivery attempt of the entry runs. */
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id) {
-    return queue.delete(id)
-        ? Response.noContent().build()
-        : Problems.notFound("no queue entry " + id);
+    return switch (queue.delete(id)) {
+      case DONE -> Response.noContent().build();
+      case BUSY -> busy(id);
+      case NO_ENTRY -> Problems.notFound("no queue entry " + id);
+    };
+  }
+
+  private static Response busy(String id) {
+    return Problems.conflict(
+        "a delivery attempt of " + id + " is in progress; try again when it has ended");
   }
 
   static Map<String, Object> summary(QueueEntry e) {

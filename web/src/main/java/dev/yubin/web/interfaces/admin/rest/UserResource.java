@@ -64,6 +64,7 @@ public class UserResource {
     try {
       Optional<Long> bytes = JsonBody.parse(body).countOrNull("bytes");
       String account = accounts.setQuota(address, bytes.orElse(null));
+      durability.sync();
       Map<String, Object> result = new HashMap<>();
       result.put("address", account);
       result.put("bytes", bytes.orElse(null));
