@@ -189,6 +189,65 @@ class ImapIT {
     }
   }
 
+  @Test
+  void angusMailImapsReadsJapaneseMimeAndSetsFlags() throws Exception {
+    String user = newUser("angus");
+    byte[] mime =
+        Clients.crlf(
+            "From: =?ISO-2022-JP?B?GyRCOzNFRBsoQg==?= <yamada@sender.example>",
+            "To: <" + user + ">",
+            "Subject: =?ISO-2022-JP?B?GyRCRnxLXDhsGyhC?=",
+            "Message-ID: <" + UUID.randomUUID() + "@sender.example>",
+            "Date: Mon, 1 Jan 2024 10:00:00 +0900",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/mixed; boundary=\"b1\"",
+            "",
+            "--b1",
+            "Content-Type: text/plain; charset=ISO-2022-JP",
+            "Content-Transfer-Encoding: 7bit",
+            "",
+            "\u001b$B$3$s$K$A$O\u001b(B",
+            "--b1",
+            "Content-Type: application/octet-stream",
+            "Content-Disposition: attachment; filename*=UTF-8''%E8%AB%8B%E6%B1%82%E6%9B%B8.pdf",
+            "Content-Transfer-Encoding: base64",
+            "",
+            "JVBERi0xLjQK",
+            "--b1--");
+    List<String> sent = Clients.smtpSend(server, "yamada@sender.example", mime, user);
+    assertThat(Clients.line(sent, "DATA")).startsWith("DATA 250 ");
+    java.util.Properties props = new java.util.Properties();
+    props.put("mail.imaps.host", server.bind());
+    props.put("mail.imaps.port", Integer.toString(server.imapsPort()));
+    props.put("mail.imaps.ssl.trust", "*");
+    props.put("mail.imaps.ssl.checkserveridentity", "false");
+    props.put("mail.imaps.connectiontimeout", "10000");
+    props.put("mail.imaps.timeout", "60000");
+    props.put("mail.mime.decodeparameters", "true");
+    jakarta.mail.Session session = jakarta.mail.Session.getInstance(props);
+    jakarta.mail.Store store = session.getStore("imaps");
+    store.connect(user, Clients.PASSWORD);
+    try {
+      jakarta.mail.Folder inbox = store.getFolder("INBOX");
+      inbox.open(jakarta.mail.Folder.READ_WRITE);
+      assertThat(inbox.getMessageCount()).isEqualTo(1);
+      jakarta.mail.Message message = inbox.getMessage(1);
+      assertThat(message.getSubject()).isEqualTo("日本語");
+      assertThat(message.getFrom()[0].toString()).contains("山田");
+      jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+      assertThat(parts.getCount()).isEqualTo(2);
+      assertThat(parts.getBodyPart(0).getContent()).isEqualTo("こんにちは\r\n");
+      assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("請求書.pdf");
+      message.setFlag(jakarta.mail.Flags.Flag.FLAGGED, true);
+      inbox.close(false);
+    } finally {
+      store.close();
+    }
+    assertThat(Clients.line(imap(user, "select:INBOX", "fetch:1:(FLAGS)", "logout"), "FETCH"))
+        .contains("\\\\Flagged")
+        .contains("\\\\Seen");
+  }
+
   private static void send(OutputStream out, String line) throws IOException {
     out.write((line + "\r\n").getBytes(UTF_8));
     out.flush();
