@@ -278,6 +278,9 @@ public class JpaMailboxRepository implements MailboxRepository {
   @Override
   public void add(MessageContent content) {
     em.persist(content);
+    // Placements name their content by id, not by a mapping, so EclipseLink would not know to
+    // insert this row before theirs at commit (the foreign key would refuse them): written now.
+    em.flush();
   }
 
   @Override
