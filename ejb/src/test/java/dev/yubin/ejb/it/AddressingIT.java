@@ -12,9 +12,8 @@ import dev.yubin.ejb.application.MailStore;
 import dev.yubin.ejb.application.SubmissionPolicy;
 import dev.yubin.ejb.application.addressing.Alias;
 import dev.yubin.ejb.application.relay.OutboundQueue;
-import dev.yubin.ejb.domain.model.StoredMessage;
-import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.it.inboxes.Inboxes;
 import dev.yubin.ejb.mailbox.application.MaildropSnapshots;
 import dev.yubin.ejb.mailbox.application.Maildrops;
 import dev.yubin.protocol.ConnectionInfo;
@@ -42,7 +41,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 public class AddressingIT {
 
-  private static final String INBOX = "INBOX";
   private static final String SENDER = "sender@remote.test";
   private static final SmtpSessionInfo SESSION =
       new SmtpSessionInfo(
@@ -55,7 +53,7 @@ public class AddressingIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return YubinDeployment.create("addressing-it");
+    return YubinDeployment.create("addressing-it", Inboxes.class.getPackage());
   }
 
   @Inject AccountService accounts;
@@ -66,7 +64,7 @@ public class AddressingIT {
   @Inject SubmissionPolicy submission;
   @Inject MailStore store;
   @Inject Maildrops maildrops;
-  @Inject MessageRepository messages;
+  @Inject Inboxes inboxes;
 
   @Test
   void anAliasDeliversOneCopyToEachMailboxHoweverOftenItIsReached() throws IOException {
@@ -80,8 +78,8 @@ public class AddressingIT {
     Reply reply = deliver(List.of("team@" + domain, "devs+x@" + domain, bob));
 
     assertThat(reply.code()).isEqualTo(250);
-    assertThat(messages.list(alice, INBOX)).hasSize(1);
-    assertThat(messages.list(bob, INBOX)).hasSize(1);
+    assertThat(inboxes.keys(alice)).hasSize(1);
+    assertThat(inboxes.keys(bob)).hasSize(1);
     assertThat(addressing.alias("devs@" + domain))
         .contains(new Alias("devs@" + domain, List.of(alice, bob)));
   }
@@ -144,7 +142,7 @@ public class AddressingIT {
     assertThat(deliver(List.of("fwd@" + domain)))
         .extracting(Reply::code, Reply::status)
         .containsExactly(250, "2.0.0");
-    assertThat(messages.list(alice, INBOX)).hasSize(1);
+    assertThat(inboxes.keys(alice)).hasSize(1);
     assertThat(queue.entries())
         .anySatisfy(
             e ->
@@ -169,8 +167,8 @@ public class AddressingIT {
     assertThat(delivery.checkRecipient("whoever@" + domain, false).code()).isEqualTo(250);
     assertThat(deliver(List.of("alice+lists@" + domain, "whoever@" + domain)).code())
         .isEqualTo(250);
-    assertThat(messages.list(alice, INBOX)).hasSize(1);
-    assertThat(messages.list(admin, INBOX)).hasSize(1);
+    assertThat(inboxes.keys(alice)).hasSize(1);
+    assertThat(inboxes.keys(admin)).hasSize(1);
 
     addressing.setCatchAll(domain, null);
     assertThat(delivery.checkRecipient("whoever@" + domain, false).code()).isEqualTo(550);
@@ -185,11 +183,11 @@ public class AddressingIT {
     assertThat(delivery.checkRecipient("PostMaster@" + domain, false).code()).isEqualTo(250);
     assertThat(delivery.checkRecipient("postmaster", false).code()).isEqualTo(250);
     assertThat(deliver(List.of(postmaster)).code()).isEqualTo(250);
-    assertThat(messages.list(postmaster, INBOX)).hasSize(1);
+    assertThat(inboxes.keys(postmaster)).hasSize(1);
 
     accounts.addUser(postmaster, "secret");
-    assertThat(messages.list(postmaster, INBOX)).hasSize(1);
-    assertThat(store.files().exists(postmaster, INBOX, keys(postmaster).get(0))).isTrue();
+    assertThat(inboxes.keys(postmaster)).hasSize(1);
+    assertThat(inboxes.content(postmaster, inboxes.keys(postmaster).get(0))).isNotEmpty();
   }
 
   @Test
@@ -215,7 +213,7 @@ public class AddressingIT {
     assertThat(accounts.quota(small)).contains(2 * copy + copy / 2);
 
     assertThat(deliver(List.of(small)).code()).isEqualTo(250);
-    long used = messages.usage(small);
+    long used = inboxes.usage(small);
     assertThat(used).isBetween(copy - 1, copy + 1);
     assertThat(delivery.checkRecipient(small, false).code()).isEqualTo(250);
     accounts.setQuota(small, used + copy / 2);
@@ -228,8 +226,8 @@ public class AddressingIT {
         .as("one overflows, the other has room: accepted, the full one bounced")
         .extracting(Reply::code, Reply::status)
         .containsExactly(250, "2.0.0");
-    assertThat(messages.list(roomy, INBOX)).hasSize(1);
-    assertThat(messages.usage(small)).isEqualTo(used);
+    assertThat(inboxes.keys(roomy)).hasSize(1);
+    assertThat(inboxes.usage(small)).isEqualTo(used);
     assertThat(reportsTo(SENDER))
         .anySatisfy(report -> assertThat(report).contains("<" + small + ">"));
 
@@ -260,14 +258,11 @@ public class AddressingIT {
         .extracting(Reply::code, Reply::status)
         .containsExactly(250, "2.0.0");
 
-    assertThat(messages.list(alice, INBOX)).hasSize(1);
-    assertThat(messages.list(bob, INBOX)).isEmpty();
-    List<String> reports = keys(sender);
+    assertThat(inboxes.keys(alice)).hasSize(1);
+    assertThat(inboxes.keys(bob)).isEmpty();
+    List<String> reports = inboxes.keys(sender);
     assertThat(reports).hasSize(1);
-    String report;
-    try (var in = store.files().open(sender, INBOX, reports.get(0))) {
-      report = new String(in.readAllBytes(), US_ASCII);
-    }
+    String report = new String(inboxes.content(sender, reports.get(0)), US_ASCII);
     assertThat(report)
         .startsWith("Return-Path: <>\r\n")
         .contains("Content-Type: multipart/report; report-type=delivery-status;")
@@ -288,7 +283,7 @@ public class AddressingIT {
     assertThat(deliver(sender, List.of("old@" + domain)))
         .extracting(Reply::code, Reply::status)
         .containsExactly(550, "5.1.1");
-    assertThat(messages.list(sender, INBOX)).isEmpty();
+    assertThat(inboxes.keys(sender)).isEmpty();
   }
 
   @Test
@@ -344,7 +339,7 @@ public class AddressingIT {
   /** The size of one stored copy of {@link #MESSAGE} for this recipient, measured and removed. */
   private long copySize(String recipient) throws IOException {
     assertThat(deliver(List.of(recipient)).code()).isEqualTo(250);
-    List<StoredMessage> stored = messages.list(recipient, INBOX);
+    List<Inboxes.Placement> stored = inboxes.messages(recipient, "INBOX");
     assertThat(stored).hasSize(1);
     MaildropSnapshots.Snapshot maildrop = maildrops.open(recipient);
     try {
@@ -354,7 +349,8 @@ public class AddressingIT {
     } finally {
       maildrops.close(recipient);
     }
-    return stored.get(0).getSize();
+    assertThat(inboxes.usage(recipient)).isZero();
+    return stored.get(0).size();
   }
 
   private String newUser(String domain, String localPart) {
@@ -378,18 +374,10 @@ public class AddressingIT {
   }
 
   /** The text of every message in the owner's INBOX, oldest first. */
-  private List<String> texts(String owner) throws IOException {
-    List<String> texts = new java.util.ArrayList<>();
-    for (String key : keys(owner)) {
-      try (var in = store.files().open(owner, INBOX, key)) {
-        texts.add(new String(in.readAllBytes(), US_ASCII));
-      }
-    }
-    return texts;
-  }
-
-  private List<String> keys(String owner) {
-    return messages.list(owner, INBOX).stream().map(StoredMessage::getContentKey).toList();
+  private List<String> texts(String owner) {
+    return inboxes.keys(owner).stream()
+        .map(key -> new String(inboxes.content(owner, key), US_ASCII))
+        .toList();
   }
 
   /** The client as the Received header names it, looked up as SmtpBackendBean does. */

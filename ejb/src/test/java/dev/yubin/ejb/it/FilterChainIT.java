@@ -7,9 +7,9 @@ import dev.yubin.ejb.application.AccountService;
 import dev.yubin.ejb.application.ClientNames;
 import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
-import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
 import dev.yubin.ejb.it.filterchain.ScriptedFilter;
+import dev.yubin.ejb.it.inboxes.Inboxes;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.smtp.Envelope;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 public class FilterChainIT {
 
-  private static final String INBOX = "INBOX";
   private static final SmtpSessionInfo SESSION =
       new SmtpSessionInfo(
           new ConnectionInfo("192.0.2.7", 40123, "127.0.0.1", 25, false),
@@ -42,14 +41,15 @@ public class FilterChainIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return YubinDeployment.create("filter-chain-it", ScriptedFilter.class.getPackage());
+    return YubinDeployment.create(
+        "filter-chain-it", ScriptedFilter.class.getPackage(), Inboxes.class.getPackage());
   }
 
   @Inject AccountService accounts;
   @Inject LocalDelivery delivery;
   @Inject ClientNames clientNames;
   @Inject MailStore store;
-  @Inject MessageRepository messages;
+  @Inject Inboxes inboxes;
 
   @Test
   void aFilterThatThrowsDefersTheMessageAndNothingIsStored() throws IOException {
@@ -58,7 +58,7 @@ public class FilterChainIT {
     assertThat(deliver(user, "throw"))
         .extracting(Reply::code, Reply::status)
         .containsExactly(451, "4.3.0");
-    assertThat(messages.list(user, INBOX)).isEmpty();
+    assertThat(inboxes.keys(user)).isEmpty();
   }
 
   @Test
@@ -68,7 +68,7 @@ public class FilterChainIT {
     assertThat(deliver(user, "overrun"))
         .extracting(Reply::code, Reply::status)
         .containsExactly(451, "4.3.0");
-    assertThat(messages.list(user, INBOX)).isEmpty();
+    assertThat(inboxes.keys(user)).isEmpty();
   }
 
   @Test
@@ -76,7 +76,7 @@ public class FilterChainIT {
     String user = newUser();
 
     assertThat(deliver(user, "reject")).isEqualTo(Reply.of(550, "5.7.1", "scripted rejection"));
-    assertThat(messages.list(user, INBOX)).isEmpty();
+    assertThat(inboxes.keys(user)).isEmpty();
   }
 
   @Test
@@ -84,10 +84,9 @@ public class FilterChainIT {
     String user = newUser();
 
     assertThat(deliver(user, "tag").code()).isEqualTo(250);
-    String key = messages.list(user, INBOX).get(0).getContentKey();
-    try (var in = store.files().open(user, INBOX, key)) {
-      assertThat(new String(in.readAllBytes(), US_ASCII)).contains("\r\nX-It-Filtered: yes\r\n");
-    }
+    String key = inboxes.keys(user).get(0);
+    assertThat(new String(inboxes.content(user, key), US_ASCII))
+        .contains("\r\nX-It-Filtered: yes\r\n");
   }
 
   private String newUser() {

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yubin.ejb.application.AccountService;
 import dev.yubin.ejb.application.Addressing;
-import dev.yubin.ejb.domain.model.StoredMessage;
-import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
+import dev.yubin.ejb.it.inboxes.Inboxes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
@@ -29,11 +28,11 @@ public class ListenersIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return YubinDeployment.create("listeners-it");
+    return YubinDeployment.create("listeners-it", Inboxes.class.getPackage());
   }
 
   @Inject AccountService accounts;
-  @Inject MessageRepository messages;
+  @Inject Inboxes inboxes;
   @Inject Addressing addressing;
 
   @Test
@@ -51,9 +50,7 @@ public class ListenersIT {
             "Hello over the wire.",
             "..a line that starts with a dot");
 
-    assertThat(messages.list(user, "INBOX"))
-        .extracting(StoredMessage::getOwner)
-        .containsExactly(user);
+    assertThat(inboxes.keys(user)).hasSize(1);
     try (LineClient pop3 = LineClient.connect(bind(), port("yubin.pop3.port"))) {
       assertThat(pop3.readLine()).startsWith("+OK");
       assertThat(pop3.pop3("USER " + user)).startsWith("+OK");
@@ -72,7 +69,7 @@ public class ListenersIT {
       assertThat(pop3.pop3("QUIT")).startsWith("+OK");
     }
 
-    assertThat(messages.list(user, "INBOX")).isEmpty();
+    assertThat(inboxes.keys(user)).isEmpty();
     try (LineClient pop3 = login(user, PASSWORD)) {
       assertThat(pop3.pop3("STAT")).isEqualTo("+OK 0 0");
       assertThat(pop3.pop3("QUIT")).startsWith("+OK");
@@ -116,8 +113,8 @@ public class ListenersIT {
       assertThat(smtp.smtp("QUIT")).startsWith("221");
     }
 
-    assertThat(messages.list(erin, "INBOX")).hasSize(1);
-    assertThat(messages.list(frank, "INBOX")).hasSize(1);
+    assertThat(inboxes.keys(erin)).hasSize(1);
+    assertThat(inboxes.keys(frank)).hasSize(1);
     try (LineClient pop3 = login(frank, PASSWORD)) {
       assertThat(pop3.pop3("STAT")).startsWith("+OK 1 ");
       assertThat(pop3.pop3("QUIT")).startsWith("+OK");
@@ -189,7 +186,7 @@ public class ListenersIT {
     } while (reply.startsWith("-ERR [IN-USE]") && System.nanoTime() < deadline);
 
     assertThat(reply).startsWith("+OK maildrop has 1 messages");
-    assertThat(messages.list(user, "INBOX")).hasSize(1);
+    assertThat(inboxes.keys(user)).hasSize(1);
   }
 
   /** Sends one message over SMTP, line by line; answers the queue id of the 250 reply. */

@@ -7,9 +7,8 @@ import dev.yubin.ejb.application.AccountService;
 import dev.yubin.ejb.application.ClientNames;
 import dev.yubin.ejb.application.LocalDelivery;
 import dev.yubin.ejb.application.MailStore;
-import dev.yubin.ejb.domain.model.StoredMessage;
-import dev.yubin.ejb.infrastructure.persistence.jpa.MessageRepository;
 import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.it.inboxes.Inboxes;
 import dev.yubin.ejb.mailbox.application.ContentFiles;
 import dev.yubin.ejb.mailbox.application.MaildropSnapshots;
 import dev.yubin.ejb.mailbox.application.Maildrops;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 public class MailStoreIT {
 
-  private static final String INBOX = "INBOX";
   private static final String HOSTNAME = "mx.yubin-it.test";
   private static final String SENDER = "sender@remote.test";
   private static final SmtpSessionInfo SESSION =
@@ -54,7 +52,7 @@ public class MailStoreIT {
 
   @Deployment
   public static WebArchive deployment() {
-    return YubinDeployment.create("mail-store-it");
+    return YubinDeployment.create("mail-store-it", Inboxes.class.getPackage());
   }
 
   @Inject AccountService accounts;
@@ -64,7 +62,7 @@ public class MailStoreIT {
   @Inject StoreRecovery recovery;
   @Inject ContentFiles contentFiles;
   @Inject MailStore store;
-  @Inject MessageRepository messages;
+  @Inject Inboxes inboxes;
 
   @Test
   void recipientsAreLocalUsersUnknownLocalAddressesOrRelay() {
@@ -121,8 +119,11 @@ public class MailStoreIT {
       assertThat(content).hasSize((int) message.size());
       assertThat(new String(content, US_ASCII)).endsWith(MESSAGE);
 
+      String path = inboxes.messages(user, "INBOX").get(0).path();
       maildrops.remove(user, new long[] {message.uid()});
       assertThat(maildrops.retrieve(user, message.uid())).isNull();
+      assertThat(inboxes.keys(user)).isEmpty();
+      assertThat(contentFiles.exists(path)).as("the file goes after the commit").isFalse();
     } finally {
       maildrops.close(user);
     }
@@ -151,6 +152,32 @@ public class MailStoreIT {
     assertThat(report.setAside()).isGreaterThanOrEqualTo(1);
     assertThat(contentFiles.exists(stored.path())).isFalse();
     assertThat(contentFiles.scan()).doesNotContain(stored.path());
+  }
+
+  @Test
+  void recoveryKeepsARowWhoseFileIsGone() throws IOException {
+    String user = newUser(Names.domain(), "erin");
+    String kept = newUser(Names.domain(), "frank");
+    deliver(user);
+    deliver(kept);
+    String key = inboxes.keys(user).get(0);
+    assertThat(contentFiles.delete(inboxes.messages(user, "INBOX").get(0).path())).isTrue();
+
+    StoreRecovery.Report report = recovery.recover();
+
+    assertThat(report.missing()).as("reported").isGreaterThanOrEqualTo(1);
+    assertThat(inboxes.keys(user))
+        .as("an unmounted disk must not cost the messages")
+        .containsExactly(key);
+    assertThat(inboxes.keys(kept)).hasSize(1);
+    MaildropSnapshots.Snapshot maildrop = maildrops.open(user);
+    try {
+      assertThat(maildrops.retrieve(user, maildrop.messages().get(0).uid()))
+          .as("reading fails for that message only")
+          .isNull();
+    } finally {
+      maildrops.close(user);
+    }
   }
 
   private String newUser(String domain, String localPart) {
@@ -195,15 +222,11 @@ public class MailStoreIT {
                   + ">; ")
           .endsWith("\r\n" + MESSAGE);
       assertThat(content.getBytes(US_ASCII)).hasSize((int) message.size());
-      assertThat(keys(recipient)).containsExactly(message.uidl());
+      assertThat(inboxes.keys(recipient)).containsExactly(message.uidl());
       return message.uidl();
     } finally {
       maildrops.close(recipient);
     }
-  }
-
-  private List<String> keys(String owner) {
-    return messages.list(owner, INBOX).stream().map(StoredMessage::getContentKey).toList();
   }
 
   private static byte[] read(InputStream in) throws IOException {

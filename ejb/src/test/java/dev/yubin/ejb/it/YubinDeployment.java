@@ -20,7 +20,7 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 
 /**
  * A test war: every class of the ejb module, this package (the integration tests and their shared
- * helpers), the packages of test doubles that one deployment asks for and no other, the module's
+ * helpers), the packages of test doubles and helper beans that a deployment asks for, the module's
  * resources (persistence unit, beans.xml, configuration defaults, migrations), and its runtime
  * libraries. So a test-only {@code @Alternative} replaces the real bean only in its own test's
  * deployment. The protocol classes are not in it: they come from the adapter deployed before it.
@@ -30,8 +30,8 @@ final class YubinDeployment {
   private YubinDeployment() {}
 
   /**
-   * @param doubles whole packages of test doubles (under {@code dev.yubin.ejb.it}) this deployment
-   *     needs
+   * @param doubles whole packages of test doubles or helper beans (under {@code dev.yubin.ejb.it})
+   *     this deployment needs
    */
   static WebArchive create(String name, Package... doubles) {
     WebArchive war =

@@ -278,6 +278,9 @@ public class JpaMailboxRepository implements MailboxRepository {
   @Override
   public void add(MessageContent content) {
     em.persist(content);
+    // Placements name their content by id, not by a mapping, so EclipseLink would not know to
+    // insert this row before theirs at commit (the foreign key would refuse them): written now.
+    em.flush();
   }
 
   @Override
@@ -310,23 +313,35 @@ public class JpaMailboxRepository implements MailboxRepository {
 
   @Override
   public long[] counts(long mailboxId, long firstRecentUid) {
-    Object[] row =
-        (Object[])
-            em.createQuery(
-                    "select count(m),"
-                        + " sum(case when m.seen = false then 1 else 0 end),"
-                        + " sum(case when m.deleted = true then 1 else 0 end),"
-                        + " sum(m.size),"
-                        + " sum(case when m.uid >= :recent then 1 else 0 end)"
-                        + " from MailboxMessage m where m.mailboxId = :id")
-                .setParameter("id", mailboxId)
-                .setParameter("recent", firstRecentUid)
-                .getSingleResult();
+    // Grouped by the flags rather than compared with them: EclipseLink on H2 inlines the values of
+    // a query with CASE, writing booleans as 0 and 1, which H2 2 will not compare with a BOOLEAN.
+    List<?> rows =
+        em.createQuery(
+                "select m.seen, m.deleted, count(m), sum(m.size),"
+                    + " sum(case when m.uid >= :recent then 1 else 0 end)"
+                    + " from MailboxMessage m where m.mailboxId = :id group by m.seen, m.deleted")
+            .setParameter("id", mailboxId)
+            .setParameter("recent", firstRecentUid)
+            .getResultList();
     long[] counts = new long[5];
-    for (int i = 0; i < 5; i++) {
-      counts[i] = row[i] == null ? 0 : ((Number) row[i]).longValue();
+    for (Object result : rows) {
+      Object[] row = (Object[]) result;
+      long messages = number(row[2]);
+      counts[0] += messages;
+      counts[1] += isTrue(row[0]) ? 0 : messages;
+      counts[2] += isTrue(row[1]) ? messages : 0;
+      counts[3] += number(row[3]);
+      counts[4] += number(row[4]);
     }
     return counts;
+  }
+
+  private static long number(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+
+  private static boolean isTrue(Object value) {
+    return value instanceof Boolean flag ? flag : number(value) != 0;
   }
 
   @Override
