@@ -233,7 +233,8 @@ class ImapIT {
       assertThat(inbox.getMessageCount()).isEqualTo(1);
       jakarta.mail.Message message = inbox.getMessage(1);
       assertThat(message.getSubject()).isEqualTo("日本語");
-      assertThat(message.getFrom()[0].toString()).contains("山田");
+      assertThat(((jakarta.mail.internet.InternetAddress) message.getFrom()[0]).getPersonal())
+          .isEqualTo("山田");
       jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
       assertThat(parts.getCount()).isEqualTo(2);
       assertThat(parts.getBodyPart(0).getContent()).isEqualTo("こんにちは\r\n");
