@@ -37,6 +37,7 @@ final class ChannelOutput implements Output {
   private boolean pendingStream;
   private boolean closeRequested;
   private boolean tlsRequested;
+  private boolean compressionRequested;
 
   /**
    * @param streamed told (on the event loop) how many more bytes of a stream have been sent
@@ -70,12 +71,21 @@ final class ChannelOutput implements Output {
     tlsRequested = true;
   }
 
+  @Override
+  public void startCompression() {
+    compressionRequested = true;
+  }
+
   boolean closeRequested() {
     return closeRequested;
   }
 
   boolean tlsRequested() {
     return tlsRequested;
+  }
+
+  boolean compressionRequested() {
+    return compressionRequested;
   }
 
   /** Whether the step wrote anything since the last flush. */
@@ -92,6 +102,13 @@ final class ChannelOutput implements Output {
   boolean takeTlsRequest() {
     boolean requested = tlsRequested;
     tlsRequested = false;
+    return requested;
+  }
+
+  /** Whether the engine asked for compression since the last call; clears the request. */
+  boolean takeCompressionRequest() {
+    boolean requested = compressionRequested;
+    compressionRequested = false;
     return requested;
   }
 

@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +38,10 @@ import java.util.logging.Logger;
  * <p>Time: a {@link RequestDeadline} per connection, renewed by each response and stopped while the
  * engine works. A client that does not take its output by then is disconnected without a word (it
  * would not read one); otherwise the engine says goodbye ({@link ProtocolSession#idle}).
+ *
+ * <p>Compression (IMAP COMPRESS): once the reply that starts it is out, a {@link DeflateHandler}
+ * sits inside TLS, and input it inflates comes here a chunk per read, under the same rule. Bulk
+ * transfers extend the deadline by what they take on the wire, not by what they inflate to.
  *
  * <p>Wakes: a session may ask, from any thread, for a {@link ProtocolSession#wake} (IMAP IDLE on
  * new mail). The wake is a step like any other, taken on the session's next turn: after the current
@@ -63,6 +70,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
   private RequestDeadline deadline;
   private boolean stepping;
   private boolean awaitingWritable;
+  private DeflateHandler compression;
 
   /** Bytes from the client that the engine has not had yet. */
   private static final class Received {
@@ -95,6 +103,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
       Duration limit,
       boolean receivingData,
       boolean startTls,
+      boolean startCompression,
       boolean closing) {}
 
   SessionHandler(ProtocolSessionFactory factory, TlsContext tls, Executor workers) {
@@ -109,7 +118,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     Channel channel = ctx.channel();
     channel.config().setAutoRead(false);
     deadline = new RequestDeadline(ctx.executor(), this::deadlinePassed);
-    out = new ChannelOutput(channel, deadline::extendFor);
+    out = new ChannelOutput(channel, sent -> deadline.extendFor(sentOnWire(sent)));
     ConnectionInfo info = connectionInfo(channel);
     step(
         true,
@@ -174,7 +183,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         true,
         () -> {
           long taken = 0;
-          while (!next.isEmpty() && !out.isFull() && !out.closeRequested() && !out.tlsRequested()) {
+          while (!next.isEmpty()
+              && !out.isFull()
+              && !out.closeRequested()
+              && !out.tlsRequested()
+              && !out.compressionRequested()) {
             int from = next.position;
             next.position = next.lineEnd();
             taken += next.position - from;
@@ -247,6 +260,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
                   session.idleTimeout(),
                   session.receivingData(),
                   out.takeTlsRequest() && tls != null && !out.closeRequested(),
+                  out.takeCompressionRequest() && !out.closeRequested(),
                   out.closeRequested());
           ctx.executor().execute(() -> stepEnded(end));
         });
@@ -261,7 +275,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     if (end.renewsDeadline()) {
       deadline.renew(end.limit());
     } else if (end.receivingData()) {
-      deadline.extendFor(end.bytesTaken());
+      deadline.extendFor(receivedOnWire(end.bytesTaken()));
     }
     deadline.start();
     if (input.peek() != null && input.peek().isEmpty()) {
@@ -271,13 +285,16 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         .addListener(
             f -> {
               if (f.isSuccess() && !end.closing()) {
-                sent(end.startTls());
+                sent(end);
               }
             });
   }
 
-  private void sent(boolean startTls) {
-    if (startTls) {
+  private void sent(StepEnd end) {
+    if (end.startCompression()) {
+      startCompression();
+    }
+    if (end.startTls()) {
       // The reply went out in clear; everything after it is TLS (RFC 3207 §4), and what the
       // client sent before the handshake is not to be trusted (RFC 3207 §4.2).
       ctx.pipeline().addFirst("tls", tls.newHandler(ctx.alloc()));
@@ -288,6 +305,37 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     } else {
       awaitingWritable = true;
     }
+  }
+
+  /**
+   * The reply went out plain; everything after it is DEFLATE both ways (RFC 4978 §3), inside TLS if
+   * there is TLS. What the client sent after the command is compressed already: it is inflated
+   * first.
+   */
+  private void startCompression() {
+    List<byte[]> pipelined = new ArrayList<>();
+    for (Received received : input) {
+      if (!received.isEmpty()) {
+        pipelined.add(Arrays.copyOfRange(received.data, received.position, received.data.length));
+      }
+    }
+    input.clear();
+    compression = new DeflateHandler(pipelined);
+    ChannelHandlerContext tlsContext = ctx.pipeline().context(SslHandler.class);
+    if (tlsContext != null) {
+      ctx.pipeline().addAfter(tlsContext.name(), "deflate", compression);
+    } else {
+      ctx.pipeline().addFirst("deflate", compression);
+    }
+  }
+
+  /** Bytes of input on the wire for what the engine took: bulk transfers pay for those. */
+  private long receivedOnWire(long taken) {
+    return compression == null ? taken : compression.receivedOnWire(taken);
+  }
+
+  private long sentOnWire(long sent) {
+    return compression == null ? sent : compression.sentOnWire(sent);
   }
 
   /** The client has taken our output: wake the session if it asked, go on with input, or read. */

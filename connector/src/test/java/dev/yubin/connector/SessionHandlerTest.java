@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +99,9 @@ class SessionHandlerTest {
         } else if (command.equals("DATA")) {
           inData = true;
           out.writeLine("354 GO");
+        } else if (command.equals("COMPRESS")) {
+          out.writeLine("OK DEFLATE");
+          out.startCompression();
         } else if (command.equals("STARTTLS")) {
           out.writeLine("220 GO");
           out.startTls(); // and relies on the transport to drop what came with it
@@ -385,6 +389,25 @@ class SessionHandlerTest {
       advance(Duration.ofSeconds(2));
     }
     assertThat(engine.idled).isTrue();
+  }
+
+  @Test
+  void compressedContentExtendsTheDeadlineByItsBytesOnTheWire() {
+    connect();
+    send("COMPRESS\r\n");
+    Deflater client = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    sendCompressed(client, "DATA\r\n");
+    String block = ("y".repeat(1022) + "\r\n").repeat(8); // 16 s if inflated bytes counted
+    for (int second = 0; second < 120 && !engine.idled; second += 12) {
+      sendCompressed(client, block);
+      advance(Duration.ofSeconds(12));
+    }
+    assertThat(engine.idled).isTrue();
+  }
+
+  private void sendCompressed(Deflater deflater, String text) {
+    channel.writeInbound(Unpooled.wrappedBuffer(DeflateHandlerTest.compress(deflater, text)));
+    drain();
   }
 
   @Test

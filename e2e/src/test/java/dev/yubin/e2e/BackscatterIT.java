@@ -31,6 +31,7 @@ class BackscatterIT {
             .freePorts()
             .domains(DOMAIN)
             .env("YUBIN_RELAY_SMARTHOST", sink.address())
+            .env("YUBIN_RELAY_SMARTHOST_TLS", "may") // the sink has no STARTTLS
             .build()
             .start();
   }

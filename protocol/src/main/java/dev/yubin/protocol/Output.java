@@ -24,6 +24,14 @@ public interface Output {
    */
   void startTls();
 
+  /**
+   * Compresses the connection both ways with raw DEFLATE (RFC 1951) once everything written so far
+   * has been sent (RFC 4978). The client compresses from the first octet after the line that asked
+   * for it, so the transport feeds the engine no further than that line in the same call and
+   * inflates whatever followed it.
+   */
+  void startCompression();
+
   /** Appends one protocol line, terminated by CRLF. */
   default void writeLine(String line) {
     write((line + "\r\n").getBytes(StandardCharsets.UTF_8));

@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  * END
  * CLOSED                       the server has closed the connection
  * TLS                          the server has asked to start TLS (the script goes on as if done)
+ * COMPRESS                     the server has asked to compress (the script goes on as if done,
+ *                              speaking to the engine uncompressed as the transport would)
  * IDLE                         the client stays silent until the idle timeout
  * WAKE                         the transport wakes the session (a change was announced)
  * DISCONNECT                   the client goes away
@@ -139,6 +141,7 @@ public final class DialogueScript {
       if (line.startsWith("C: ") || line.startsWith("C~ ")) {
         client.expectNothingMore(where);
         assertThat(out.takeTlsRequest()).as(where + "unexpected TLS start").isFalse();
+        assertThat(out.takeCompressionRequest()).as(where + "unexpected compression").isFalse();
         assertThat(out.isClosed()).as(where + "client sends after server closed").isFalse();
         byte[] data =
             line.startsWith("C: ")
@@ -157,6 +160,9 @@ public final class DialogueScript {
       } else if (line.equals("TLS")) {
         client.expectNothingMore(where);
         assertThat(out.takeTlsRequest()).as(where + "server started TLS").isTrue();
+      } else if (line.equals("COMPRESS")) {
+        client.expectNothingMore(where);
+        assertThat(out.takeCompressionRequest()).as(where + "server started compression").isTrue();
       } else if (line.equals("IDLE")) {
         client.expectNothingMore(where);
         client.session.idle(out);

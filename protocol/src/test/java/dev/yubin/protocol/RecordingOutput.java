@@ -14,6 +14,7 @@ public final class RecordingOutput implements Output {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private boolean closed;
   private boolean tlsRequested;
+  private boolean compressionRequested;
 
   @Override
   public void write(byte[] data) {
@@ -46,6 +47,18 @@ public final class RecordingOutput implements Output {
   public boolean takeTlsRequest() {
     boolean requested = tlsRequested;
     tlsRequested = false;
+    return requested;
+  }
+
+  @Override
+  public void startCompression() {
+    compressionRequested = true;
+  }
+
+  /** Whether the engine asked for compression since the last call; clears the flag. */
+  public boolean takeCompressionRequest() {
+    boolean requested = compressionRequested;
+    compressionRequested = false;
     return requested;
   }
 

@@ -31,6 +31,7 @@ final class ImapCommands {
     commands.add(new AuthenticateCommand(mechanisms));
     commands.add(new EnableCommand());
     commands.add(new IdCommand());
+    commands.add(new CompressCommand());
     commands.add(new SelectCommand("SELECT", false));
     commands.add(new SelectCommand("EXAMINE", true));
     commands.add(new CreateCommand());

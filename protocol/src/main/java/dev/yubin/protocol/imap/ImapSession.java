@@ -51,6 +51,8 @@ public final class ImapSession implements ProtocolSession, CommandFramer.Handler
   private SelectedMailbox selected;
   private Continuation continuation;
   private boolean stopFraming;
+  private boolean compressing;
+  private boolean compressionStarting;
   private int errors;
 
   ImapSession(
@@ -86,7 +88,20 @@ public final class ImapSession implements ProtocolSession, CommandFramer.Handler
     if (state == ImapState.LOGOUT) {
       return;
     }
-    framer.feed(data, offset, length, this, () -> stopFraming || state == ImapState.LOGOUT);
+    int taken =
+        framer.feed(
+            data,
+            offset,
+            length,
+            this,
+            () -> stopFraming || compressionStarting || state == ImapState.LOGOUT);
+    if (compressionStarting) {
+      compressionStarting = false;
+      if (taken < length) {
+        // Compressed already (RFC 4978 §3): only the transport can inflate it.
+        throw new IllegalStateException("input past COMPRESS was fed with its line");
+      }
+    }
     if (stopFraming) {
       // STARTTLS: what followed the command before the handshake is not trusted (RFC 3501
       // §6.2.1); it is dropped with any partial command.
@@ -382,6 +397,17 @@ public final class ImapSession implements ProtocolSession, CommandFramer.Handler
     out.startTls();
     connection = connection.secured();
     stopFraming = true;
+  }
+
+  /** COMPRESS answered: both directions are compressed once the reply is out. */
+  void startCompression() {
+    out.startCompression();
+    compressing = true;
+    compressionStarting = true;
+  }
+
+  boolean compressing() {
+    return compressing;
   }
 
   /** SELECT or EXAMINE succeeded. */

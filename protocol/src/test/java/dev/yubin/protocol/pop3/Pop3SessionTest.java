@@ -362,6 +362,11 @@ class Pop3SessionTest {
           public void startTls() {
             writes.add("STARTTLS");
           }
+
+          @Override
+          public void startCompression() {
+            writes.add("COMPRESS");
+          }
         };
     Client client = new Client().login("alice", "secret");
     byte[] retr = "RETR 2\r\n".getBytes(StandardCharsets.US_ASCII);
