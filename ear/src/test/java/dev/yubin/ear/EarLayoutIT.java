@@ -92,6 +92,7 @@ class EarLayoutIT {
           .isNotNull()
           .contains("<ejb-name>SmtpBackendBean</ejb-name>")
           .contains("<ejb-name>Pop3BackendBean</ejb-name>")
+          .contains("<ejb-name>ImapBackendBean</ejb-name>")
           .contains("<resource-adapter-mid>yubin#yubin-rar</resource-adapter-mid>");
     }
   }
