@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -251,9 +250,7 @@ class DurabilityIT {
             .toList();
     assertThat(delivered).containsExactlyInAnyOrderElementsOf(acknowledged);
     assertThat(delivered).doesNotContain(unfinished);
-    String folder = URLEncoder.encode(user, UTF_8);
-    assertThat(server.storedMessageFiles())
-        .filteredOn(file -> file.toString().contains("/" + folder + "/"))
+    assertThat(server.storedMessageFilesFor(user))
         .as("message files, temporary ones included")
         .hasSize(acknowledged.size());
   }

@@ -255,9 +255,7 @@ class SmtpLimitsIT {
 
   /** The one stored message of USER, read from the data directory (no login needed). */
   private static Path storedFor(String user) {
-    String local = user.substring(0, user.indexOf('@')); // unique; '@' is escaped in the path
-    List<Path> files =
-        server.storedMessageFiles().stream().filter(f -> f.toString().contains(local)).toList();
+    List<Path> files = server.storedMessageFilesFor(user);
     assertThat(files).hasSize(1);
     return files.get(0);
   }

@@ -290,19 +290,52 @@ final class YubinServer implements AutoCloseable {
   }
 
   /**
-   * Every stored message file of every mailbox ({@code <data dir>/mail/<address>/<folder>/<file>}),
-   * for tests that must show that nothing was stored anywhere. Safe while the server delivers: a
-   * file renamed or removed during the walk (a temporary one) is left out.
+   * Every stored message file: the mailbox store's content files ({@code <data
+   * dir>/blobs/<xx>/<key>}) and those of the first store ({@code <data dir>/mail/...}), for tests
+   * that must show that nothing was stored anywhere. Safe while the server delivers: a file renamed
+   * or removed during the walk (a temporary one) is left out.
    */
   List<Path> storedMessageFiles() {
-    Path mail = dataDir.resolve("mail");
-    if (!Files.isDirectory(mail)) {
-      return List.of();
-    }
     List<Path> found = new ArrayList<>();
+    for (String root : List.of("blobs", "mail")) {
+      Path folder = dataDir.resolve(root);
+      if (Files.isDirectory(folder)) {
+        walkFiles(folder, found);
+      }
+    }
+    return found.stream().sorted().toList();
+  }
+
+  /** The stored message files whose content names {@code address} (its Received field does). */
+  List<Path> storedMessageFilesFor(String address) {
+    byte[] name = address.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return storedMessageFiles().stream().filter(file -> contains(file, name)).toList();
+  }
+
+  private static boolean contains(Path file, byte[] text) {
+    try {
+      byte[] content = Files.readAllBytes(file);
+      outer:
+      for (int i = 0; i + text.length <= content.length; i++) {
+        for (int j = 0; j < text.length; j++) {
+          if (content[i + j] != text[j]) {
+            continue outer;
+          }
+        }
+        return true;
+      }
+      return false;
+    } catch (NoSuchFileException e) {
+      return false; // a temporary file renamed since it was listed
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void walkFiles(Path folder, List<Path> found) {
     try {
       Files.walkFileTree(
-          mail,
+          folder,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
@@ -323,7 +356,6 @@ final class YubinServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return found.stream().sorted().toList();
   }
 
   /** The server JVM's process id ({@code ./yubin run} execs java). */
