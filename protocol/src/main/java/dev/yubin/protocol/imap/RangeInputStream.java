@@ -53,4 +53,11 @@ final class RangeInputStream extends FilterInputStream {
     }
     return n;
   }
+
+  /** What the stream has ready, within the range (the transport sizes its chunks by it). */
+  @Override
+  public int available() throws IOException {
+    skipFirst();
+    return (int) Math.min(in.available(), remaining);
+  }
 }
