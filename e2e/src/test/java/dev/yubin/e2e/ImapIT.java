@@ -256,6 +256,60 @@ class ImapIT {
         .contains("\\\\Seen");
   }
 
+  @Test
+  void curlListsFetchesByUidSearchesAndAppendsOverImapAndImaps() throws IOException {
+    String user = newUser("curl");
+    deliver(user, "one", "first");
+    deliver(user, "two", "second");
+    Path work = E2e.tempDirectory("curl-");
+    Path viaImaplib = work.resolve("imaplib.eml");
+    Path viaCurl = work.resolve("curl.eml");
+    Path draft = Files.write(work.resolve("draft.eml"), message(user, "draft", "to be sent"));
+    String plain = "imap://" + server.bind() + ":" + server.imapPort() + "/";
+    String tls = "imaps://" + server.bind() + ":" + server.imapsPort() + "/";
+    imap(user, "select:INBOX", "body:1:" + viaImaplib, "logout");
+
+    String list = curl(user, plain).stdout();
+    curl(user, plain + "INBOX;UID=1", "-o", viaCurl.toString());
+    String search =
+        curl(user, plain + "INBOX", "--login-options", "AUTH=PLAIN", "-X", "UID SEARCH SUBJECT two")
+            .stdout();
+    E2e.Result append =
+        curl(
+            user,
+            tls + "Drafts",
+            "-k",
+            "--login-options",
+            "AUTH=PLAIN",
+            "--sasl-ir",
+            "-v",
+            "-T",
+            draft.toString());
+
+    assertThat(list)
+        .contains("\\Drafts")
+        .contains("\\Sent")
+        .containsPattern("(?m) \"?INBOX\"?\\r?$");
+    assertThat(Files.readAllBytes(viaCurl)).isEqualTo(Files.readAllBytes(viaImaplib));
+    assertThat(search).isEqualTo("* SEARCH 2\r\n");
+    assertThat(append.stderr())
+        .containsPattern("> \\S+ AUTHENTICATE PLAIN [A-Za-z0-9+/]+=*\\r?\\n");
+    assertThat(append.stderr()).containsPattern("< \\S+ OK \\[APPENDUID ");
+    Path appended = work.resolve("appended.eml");
+    List<String> drafts = imap(user, "select:Drafts", "body:1:" + appended, "logout");
+    assertThat(Clients.line(drafts, "SELECT")).startsWith("SELECT 1 ");
+    assertThat(Files.readAllBytes(appended)).isEqualTo(Files.readAllBytes(draft));
+  }
+
+  /** Runs curl with USER's password, failing unless it succeeds. */
+  private static E2e.Result curl(String user, String url, String... options) {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of("curl", "-sS", "--max-time", "60", "-u", user + ":" + Clients.PASSWORD, url));
+    command.addAll(List.of(options));
+    return E2e.run(command, java.util.Map.of(), null).requireSuccess();
+  }
+
   private static void send(OutputStream out, String line) throws IOException {
     out.write((line + "\r\n").getBytes(UTF_8));
     out.flush();
