@@ -10,7 +10,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -308,6 +310,164 @@ class ImapIT {
             List.of("curl", "-sS", "--max-time", "60", "-u", user + ":" + Clients.PASSWORD, url));
     command.addAll(List.of(options));
     return E2e.run(command, java.util.Map.of(), null).requireSuccess();
+  }
+
+  @Test
+  void mbsyncSyncsAWholeAccountWithAMaildirBothWays() throws IOException {
+    String user = newUser("mbsync");
+    deliver(user, "one", "first");
+    deliver(user, "two", "second");
+    Path work = E2e.tempDirectory("mbsync-");
+    Path fromServer =
+        Files.write(work.resolve("server.eml"), message(user, "filed", "in a folder"));
+    imap(user, "create:Projects", "append:Projects::" + fromServer, "logout");
+    Path maildir = work.resolve("mail");
+
+    mbsync(work, user);
+
+    Path one = maildirMessage(maildir.resolve("INBOX"), "one");
+    Path two = maildirMessage(maildir.resolve("INBOX"), "two");
+    assertThat(lf(Files.readAllBytes(maildirMessage(maildir.resolve("Projects"), "filed"))))
+        .isEqualTo(lf(Files.readAllBytes(fromServer)));
+    Path imaplib = work.resolve("imaplib.eml");
+    imap(user, "select:INBOX", "body:1:" + imaplib, "logout");
+    assertThat(lf(Files.readAllBytes(one))).isEqualTo(lf(Files.readAllBytes(imaplib)));
+    assertThat(maildir.resolve("Sent")).isDirectory();
+
+    Files.move(one, addFlag(one, 'F'));
+    byte[] local = message(user, "local", "written here");
+    Files.write(maildir.resolve("INBOX/new/1767225600.P1Q1.local"), lf(local));
+    Path notes = Files.createDirectories(maildir.resolve("Notes"));
+    for (String sub : List.of("cur", "new", "tmp")) {
+      Files.createDirectories(notes.resolve(sub));
+    }
+    Files.write(notes.resolve("new/1767225601.P1Q2.local"), lf(message(user, "note", "a note")));
+
+    mbsync(work, user);
+
+    Path pushed = work.resolve("pushed.eml");
+    List<String> server =
+        imap(
+            user,
+            "select:INBOX",
+            "fetch:1:(FLAGS)",
+            "body:3:" + pushed,
+            "status:Notes:(MESSAGES)",
+            "logout");
+    assertThat(Clients.line(server, "SELECT")).startsWith("SELECT 3 ");
+    assertThat(Clients.line(server, "FETCH")).contains("\\\\Flagged");
+    assertThat(withoutTuid(Files.readAllBytes(pushed)))
+        .as("LF lines sent as CRLF")
+        .isEqualTo(local);
+    assertThat(Clients.line(server, "STATUS")).contains("MESSAGES 1");
+
+    Path later = Files.write(work.resolve("later.eml"), message(user, "later", "filed later"));
+    imap(
+        user,
+        "select:INBOX",
+        "store:2:+FLAGS:(\\Seen \\Answered)",
+        "append:Projects::" + later,
+        "logout");
+
+    mbsync(work, user);
+
+    assertThat(maildirMessage(maildir.resolve("INBOX"), "two").getFileName().toString())
+        .endsWith(":2,RS");
+    assertThat(lf(Files.readAllBytes(maildirMessage(maildir.resolve("Projects"), "later"))))
+        .isEqualTo(lf(Files.readAllBytes(later)));
+  }
+
+  /**
+   * One mbsync run of every folder of USER's account (plain IMAP: the client is on this machine)
+   * against the Maildir WORK/mail, creating, flagging and expunging on both sides.
+   */
+  private static void mbsync(Path work, String user) throws IOException {
+    Path rc = work.resolve("mbsyncrc");
+    if (!Files.exists(rc)) {
+      Files.createFile(
+          rc, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Path maildir = Files.createDirectories(work.resolve("mail"));
+      Files.writeString(
+          rc,
+          String.join(
+              "\n",
+              "IMAPAccount yubin",
+              "Host " + server.bind(),
+              "Port " + server.imapPort(),
+              "User " + user,
+              "Pass \"" + Clients.PASSWORD + "\"",
+              "SSLType None",
+              "AuthMechs LOGIN",
+              "Timeout 60",
+              "",
+              "IMAPStore server",
+              "Account yubin",
+              "",
+              "MaildirStore local",
+              "Path " + maildir + "/",
+              "Inbox " + maildir.resolve("INBOX"),
+              "SubFolders Verbatim",
+              "",
+              "Channel everything",
+              "Far :server:",
+              "Near :local:",
+              "Patterns *",
+              "Create Both",
+              "Expunge Both",
+              "SyncState *",
+              ""),
+          UTF_8);
+    }
+    Map<String, String> environment =
+        Map.of("HOME", work.toString(), "PATH", System.getenv("PATH"));
+    E2e.run(List.of("mbsync", "-V", "-c", rc.toString(), "-a"), environment, work).requireSuccess();
+  }
+
+  /** The message with SUBJECT in the Maildir folder FOLDER, new or seen. */
+  private static Path maildirMessage(Path folder, String subject) throws IOException {
+    for (String sub : List.of("new", "cur")) {
+      try (var files = Files.list(folder.resolve(sub))) {
+        for (Path file : files.toList()) {
+          if (new String(lf(Files.readAllBytes(file)), UTF_8)
+              .contains("\nSubject: " + subject + "\n")) {
+            return file;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no message " + subject + " in " + folder);
+  }
+
+  /** Where FILE goes in its Maildir when it gets FLAG (the flags of its name are sorted). */
+  private static Path addFlag(Path file, char flag) {
+    String name = file.getFileName().toString();
+    int info = name.indexOf(":2,");
+    String base = info < 0 ? name : name.substring(0, info);
+    String flags = info < 0 ? "" : name.substring(info + 3);
+    String sorted =
+        (flags + flag)
+            .chars()
+            .distinct()
+            .sorted()
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
+    return file.getParent().resolveSibling("cur").resolve(base + ":2," + sorted);
+  }
+
+  /**
+   * MESSAGE with its lines ending in LF, as a Maildir on Unix keeps them, and without the X-TUID
+   * field mbsync adds to every message it copies (to find it again after an interruption).
+   */
+  private static byte[] lf(byte[] message) {
+    return new String(withoutTuid(message), java.nio.charset.StandardCharsets.ISO_8859_1)
+        .replace("\r\n", "\n")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  private static byte[] withoutTuid(byte[] message) {
+    return new String(message, java.nio.charset.StandardCharsets.ISO_8859_1)
+        .replaceFirst("(?m)^X-TUID: [^\r\n]*\r?\n", "")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   private static void send(OutputStream out, String line) throws IOException {
