@@ -201,5 +201,11 @@ public class BlobFiles implements ContentFiles {
       }
       return n;
     }
+
+    /** Within the range: a file channel's stream counts the rest of the file. */
+    @Override
+    public int available() throws IOException {
+      return (int) Math.min(in.available(), remaining);
+    }
   }
 }
