@@ -1,8 +1,8 @@
 package dev.yubin.ejb.it;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.domain.model.Account;
-import dev.yubin.ejb.infrastructure.persistence.jpa.AccountRepository;
+import dev.yubin.ejb.accounts.application.AccountService;
+import dev.yubin.ejb.accounts.domain.Account;
+import dev.yubin.ejb.accounts.infrastructure.AccountRepository;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;

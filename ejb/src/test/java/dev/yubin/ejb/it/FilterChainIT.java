@@ -3,13 +3,13 @@ package dev.yubin.ejb.it;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.ClientNames;
-import dev.yubin.ejb.application.LocalDelivery;
-import dev.yubin.ejb.application.MailStore;
-import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.accounts.application.AccountService;
 import dev.yubin.ejb.it.filterchain.ScriptedFilter;
 import dev.yubin.ejb.it.inboxes.Inboxes;
+import dev.yubin.ejb.platform.application.MailStore;
+import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.submission.application.ClientNames;
+import dev.yubin.ejb.submission.application.LocalDelivery;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.smtp.Envelope;

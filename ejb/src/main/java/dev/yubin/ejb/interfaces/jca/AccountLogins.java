@@ -1,7 +1,7 @@
 package dev.yubin.ejb.interfaces.jca;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.Authentication;
+import dev.yubin.ejb.accounts.application.AccountService;
+import dev.yubin.ejb.accounts.application.Authentication;
 import dev.yubin.protocol.sasl.AuthResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.yubin.ejb.interfaces.jca;
 
-import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.accounts.application.AccountService;
 import dev.yubin.ejb.interfaces.StartupGate;
 import dev.yubin.ejb.mailbox.application.AppendResult;
 import dev.yubin.ejb.mailbox.application.CopyResult;

@@ -1,7 +1,7 @@
 package dev.yubin.ejb.interfaces.jca;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.Authentication;
+import dev.yubin.ejb.accounts.application.AccountService;
+import dev.yubin.ejb.accounts.application.Authentication;
 import dev.yubin.ejb.interfaces.StartupGate;
 import dev.yubin.ejb.mailbox.application.MaildropSnapshots;
 import dev.yubin.ejb.mailbox.application.Maildrops;

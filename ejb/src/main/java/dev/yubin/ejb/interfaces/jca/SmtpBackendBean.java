@@ -1,12 +1,12 @@
 package dev.yubin.ejb.interfaces.jca;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.ClientNames;
-import dev.yubin.ejb.application.LocalDelivery;
-import dev.yubin.ejb.application.MailStore;
-import dev.yubin.ejb.application.SubmissionPolicy;
-import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.accounts.application.AccountService;
 import dev.yubin.ejb.interfaces.StartupGate;
+import dev.yubin.ejb.platform.application.MailStore;
+import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.submission.application.ClientNames;
+import dev.yubin.ejb.submission.application.LocalDelivery;
+import dev.yubin.ejb.submission.application.SubmissionPolicy;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.sasl.AuthResult;
 import dev.yubin.protocol.sasl.ScramCredentials;

@@ -1,0 +1,2 @@
+/** Password hashing: only salted, slow, versioned hashes are ever stored. */
+package dev.yubin.ejb.accounts.infrastructure;

@@ -1,0 +1,25 @@
+package dev.yubin.ejb.platform.application;
+
+import dev.yubin.ejb.platform.config.YubinSettings;
+import dev.yubin.ejb.platform.infrastructure.store.FileContentStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The one content store of this server, under the configured data directory. */
+@ApplicationScoped
+public class MailStore {
+
+  @Inject YubinSettings settings;
+
+  private FileContentStore files;
+
+  @PostConstruct
+  void open() {
+    files = new FileContentStore(settings.dataDirectory());
+  }
+
+  public FileContentStore files() {
+    return files;
+  }
+}

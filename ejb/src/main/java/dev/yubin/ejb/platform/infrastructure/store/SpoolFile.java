@@ -1,0 +1,83 @@
+package dev.yubin.ejb.platform.infrastructure.store;
+
+import dev.yubin.protocol.smtp.MessageSink;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** A message arriving by DATA, written to a file in the spool so that memory stays bounded. */
+public final class SpoolFile implements MessageSink {
+
+  private static final Logger LOG = Logger.getLogger(SpoolFile.class.getName());
+
+  private final String queueId;
+  private final Path path;
+  private OutputStream out;
+  private long size;
+
+  SpoolFile(String queueId, Path path) {
+    this.queueId = queueId;
+    this.path = path;
+  }
+
+  public String queueId() {
+    return queueId;
+  }
+
+  @Override
+  public void write(byte[] bytes, int offset, int length) throws IOException {
+    if (out == null) {
+      out = new BufferedOutputStream(newOutputStream(), 64 * 1024);
+    }
+    out.write(bytes, offset, length);
+    size += length;
+  }
+
+  @Override
+  public long size() {
+    return size;
+  }
+
+  /** Finishes writing; the content is then readable from {@link #path()}. */
+  public Path finish() {
+    try {
+      if (out == null) {
+        newOutputStream().close();
+      } else {
+        out.close();
+        out = null;
+      }
+      return path;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Creates the file (owner only) to be written by other means than {@link #write}. */
+  public OutputStream newOutputStream() throws IOException {
+    return Channels.newOutputStream(OwnerOnly.newFile(path));
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public void discard() {
+    try {
+      if (out != null) {
+        out.close();
+        out = null;
+      }
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot remove spool file " + path, e);
+    }
+  }
+}
