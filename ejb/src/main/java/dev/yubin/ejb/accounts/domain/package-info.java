@@ -1,2 +1,5 @@
-/** The mail domain: local domains, accounts, their mailboxes and the messages in them. */
+/**
+ * The accounts context's model: local domains, accounts and aliases (JPA entities), and domain
+ * names.
+ */
 package dev.yubin.ejb.accounts.domain;

@@ -1,2 +1,5 @@
-/** Password hashing: only salted, slow, versioned hashes are ever stored. */
+/**
+ * The accounts context's adapters: JPA repositories for domains, accounts and aliases, and password
+ * hashing (only salted, slow, versioned hashes are ever stored).
+ */
 package dev.yubin.ejb.accounts.infrastructure;

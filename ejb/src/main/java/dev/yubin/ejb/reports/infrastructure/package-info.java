@@ -1,2 +1,2 @@
-/** JPA repositories (EclipseLink) for the domain model. */
+/** The reports context's adapters: the delivery log in JPA. */
 package dev.yubin.ejb.reports.infrastructure;
