@@ -29,7 +29,7 @@ import dev.yubin.ejb.mailbox.domain.SystemFlag;
 import dev.yubin.ejb.platform.application.MailStore;
 import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
 import dev.yubin.ejb.submission.application.ClientNames;
-import dev.yubin.ejb.submission.application.LocalDelivery;
+import dev.yubin.ejb.submission.application.Submission;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.smtp.Envelope;
@@ -75,7 +75,7 @@ public class MailboxStoreIT {
   }
 
   @Inject AccountService accounts;
-  @Inject LocalDelivery delivery;
+  @Inject Submission submission;
   @Inject ClientNames clientNames;
   @Inject MailStore store;
   @Inject MailboxFolders folders;
@@ -242,7 +242,8 @@ public class MailboxStoreIT {
     SpoolFile spool = store.files().newSpoolFile();
     byte[] bytes = message.getBytes(US_ASCII);
     spool.write(bytes, 0, bytes.length);
-    return delivery.deliver(
+    return Smtp.data(
+        submission,
         SESSION,
         clientNames.describe(SESSION.connection().remoteAddress()),
         new Envelope(SENDER, List.of(recipient)),

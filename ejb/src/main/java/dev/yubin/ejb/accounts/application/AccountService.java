@@ -7,7 +7,6 @@ import dev.yubin.ejb.accounts.infrastructure.AccountRepository;
 import dev.yubin.ejb.accounts.infrastructure.AliasRepository;
 import dev.yubin.ejb.accounts.infrastructure.PasswordHasher;
 import dev.yubin.ejb.accounts.infrastructure.Passwords;
-import dev.yubin.protocol.sasl.ScramCredentials;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -128,11 +127,11 @@ public class AccountService {
     return Address.parse(address).flatMap(a -> repository.findAccount(a.toString()));
   }
 
-  /** SCRAM-SHA-256 credentials derived from the stored hash; empty for an unknown user. */
-  public Optional<ScramCredentials> scramCredentials(String address) {
+  /** The salted password kept for {@code address}; empty for an unknown user. */
+  public Optional<SaltedPassword> saltedPassword(String address) {
     return find(address)
         .flatMap(a -> PasswordHasher.parse(a.getPasswordHash()))
-        .map(h -> ScramCredentials.fromSaltedPassword(h.salt(), h.iterations(), h.derivedKey()));
+        .map(h -> new SaltedPassword(h.salt(), h.iterations(), h.derivedKey()));
   }
 
   /**

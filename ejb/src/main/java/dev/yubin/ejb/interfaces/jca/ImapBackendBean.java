@@ -77,7 +77,7 @@ public class ImapBackendBean implements ImapBackend {
   @Override
   public dev.yubin.protocol.sasl.ScramCredentials scramCredentials(
       String clientAddress, String user) {
-    return accounts.scramCredentials(user).orElse(null);
+    return logins.scramCredentials(user);
   }
 
   @Override

@@ -32,6 +32,7 @@ import java.util.List;
 public class Pop3BackendBean implements Pop3Backend {
 
   @Inject AccountService accounts;
+  @Inject AccountLogins logins;
   @Inject Maildrops maildrops;
 
   @Override
@@ -48,7 +49,7 @@ public class Pop3BackendBean implements Pop3Backend {
 
   @Override
   public ScramCredentials scramCredentials(String user, String clientAddress) {
-    return accounts.scramCredentials(user).orElse(null);
+    return logins.scramCredentials(user);
   }
 
   @Override

@@ -1,11 +1,12 @@
 package dev.yubin.ejb.relay.application;
 
 import dev.yubin.ejb.accounts.application.Address;
+import dev.yubin.ejb.kernel.Envelope;
+import dev.yubin.ejb.kernel.EnvelopeRecipient;
+import dev.yubin.ejb.kernel.Notify;
+import dev.yubin.ejb.kernel.OriginalRecipient;
 import dev.yubin.ejb.relay.domain.QueueEntry;
 import dev.yubin.ejb.relay.domain.QueuedRecipient;
-import dev.yubin.protocol.smtp.DsnNotify;
-import dev.yubin.protocol.smtp.Envelope;
-import dev.yubin.protocol.smtp.Recipient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,7 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Makes queue entries from what SMTP accepted, keeping the DSN parameters for the next hop. */
+/**
+ * Makes queue entries from what submission accepted, keeping the DSN parameters for the next hop.
+ */
 public final class QueueEntries {
 
   private QueueEntries() {}
@@ -31,25 +34,22 @@ public final class QueueEntries {
     Instant now = Instant.now();
     List<QueuedRecipient> recipients = new ArrayList<>();
     for (String address : remote) {
-      Recipient given =
+      EnvelopeRecipient given =
           envelope.rcptTo().stream()
               .filter(r -> sameAddress(r.address(), address))
               .findFirst()
-              .orElse(Recipient.of(address));
-      Set<String> notify =
-          given.notifyOn().stream().map(DsnNotify::name).collect(Collectors.toSet());
-      String orcpt =
-          given.originalRecipient() == null
-              ? null
-              : given.originalRecipient().addressType() + ";" + given.originalRecipient().address();
-      recipients.add(QueuedRecipient.pending(address, notify, orcpt, now));
+              .orElse(EnvelopeRecipient.of(address));
+      Set<String> notify = given.notifyOn().stream().map(Notify::name).collect(Collectors.toSet());
+      recipients.add(
+          QueuedRecipient.pending(
+              address, notify, OriginalRecipient.format(given.originalRecipient()), now));
     }
     return new QueueEntry(
         id,
         envelope.reversePath(),
         now,
-        envelope.dsn().envelopeId(),
-        envelope.dsn().ret() == null ? null : envelope.dsn().ret().name(),
+        envelope.envelopeId(),
+        envelope.ret() == null ? null : envelope.ret().name(),
         envelope.smtpUtf8(),
         hasEightBit(content),
         recipients);

@@ -1,5 +1,6 @@
 package dev.yubin.ejb.relay.application;
 
+import dev.yubin.ejb.kernel.Notify;
 import dev.yubin.ejb.platform.config.YubinSettings;
 import dev.yubin.ejb.platform.infrastructure.dns.DnsSettings;
 import dev.yubin.ejb.platform.infrastructure.dns.DnsjavaMailExchangerResolver;
@@ -23,12 +24,10 @@ import dev.yubin.ejb.relay.infrastructure.smtp.RecipientResult;
 import dev.yubin.ejb.relay.infrastructure.smtp.SmtpClient;
 import dev.yubin.ejb.relay.infrastructure.smtp.TlsPolicy;
 import dev.yubin.ejb.relay.infrastructure.smtp.TrustAnchors;
+import dev.yubin.ejb.reports.application.DeliveryLog;
 import dev.yubin.ejb.reports.application.DeliveryNotifications;
 import dev.yubin.ejb.reports.domain.DeliveryEvent;
 import dev.yubin.ejb.reports.domain.DsnAction;
-import dev.yubin.ejb.reports.infrastructure.DeliveryEventRepository;
-import dev.yubin.protocol.Reply;
-import dev.yubin.protocol.smtp.DsnNotify;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -76,7 +75,7 @@ public class RelayService implements RelayWork {
 
   @Inject OutboundQueue queue;
   @Inject YubinSettings settings;
-  @Inject DeliveryEventRepository events;
+  @Inject DeliveryLog events;
   @Inject DeliveryNotifications notifications;
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -234,7 +233,7 @@ public class RelayService implements RelayWork {
         record(entry.id(), r.address(), finalState, decided);
         if (finalState == RecipientState.DELIVERED
             && !decided.dsnPassedOn()
-            && r.notifyOn().contains(DsnNotify.SUCCESS.name())) {
+            && r.notifyOn().contains(Notify.SUCCESS.name())) {
           // The next hop does not do DSN: it will not report, so we do (RFC 3461 §6.2.7.2).
           relayed.add(new DeliveryNotifications.Success(r, DsnAction.RELAYED, decided.remote()));
         }
@@ -311,12 +310,12 @@ public class RelayService implements RelayWork {
     ClientSettings session =
         sessionSettings.get(smarthost ? relay.smarthostTls() : relay.tlsFor(domain));
     if (!resolution.isRouted()) {
-      Reply reply =
-          resolution.failureReply().orElse(Reply.of(451, "4.4.3", "no route to " + domain));
       RecipientState state =
-          reply.isPermanentFailure() ? RecipientState.FAILED : RecipientState.PENDING;
+          resolution.isPermanentFailure() ? RecipientState.FAILED : RecipientState.PENDING;
+      String status = resolution.failureStatus().orElse("4.4.3");
+      String line = resolution.failureLine().orElse("451 4.4.3 no route to " + domain);
       for (QueuedRecipient r : recipients) {
-        outcomes.put(r.address(), new Outcome(state, reply.status(), reply.toString(), null));
+        outcomes.put(r.address(), new Outcome(state, status, line, null));
       }
       return outcomes;
     }
@@ -344,25 +343,25 @@ public class RelayService implements RelayWork {
         List<QueuedRecipient> deferred = new ArrayList<>();
         for (RecipientResult result : report.recipients()) {
           QueuedRecipient r = byAddress(remaining, result.recipient().address());
-          Reply reply = result.reply();
           String remote = result.remote() ? exchanger.host() : null;
           if (result.status() == DeliveryStatus.DELIVERED) {
             outcomes.put(
                 r.address(),
                 new Outcome(
                     RecipientState.DELIVERED,
-                    reply.status(),
-                    reply.toString(),
+                    result.replyStatus(),
+                    result.replyLine(),
                     remote,
                     report.dsnOffered()));
           } else if (result.status() == DeliveryStatus.FAILED) {
             outcomes.put(
                 r.address(),
-                new Outcome(RecipientState.FAILED, reply.status(), reply.toString(), remote));
+                new Outcome(
+                    RecipientState.FAILED, result.replyStatus(), result.replyLine(), remote));
           } else {
             deferred.add(r);
-            lastError = reply.toString();
-            lastStatus = reply.status();
+            lastError = result.replyLine();
+            lastStatus = result.replyStatus();
             lastHost = remote;
           }
         }
@@ -424,7 +423,7 @@ public class RelayService implements RelayWork {
                 + ": "
                 + o.detail());
     try {
-      events.add(new DeliveryEvent(id, recipient, kind, o.statusCode(), o.detail()));
+      events.record(id, recipient, kind, o.statusCode(), o.detail());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cannot record the delivery event of " + id, e);
     }

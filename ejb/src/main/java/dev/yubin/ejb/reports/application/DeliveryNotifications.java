@@ -1,11 +1,15 @@
 package dev.yubin.ejb.reports.application;
 
-import dev.yubin.ejb.kernel.MailDate;
+import dev.yubin.ejb.kernel.Envelope;
+import dev.yubin.ejb.kernel.Notify;
+import dev.yubin.ejb.kernel.Origin;
+import dev.yubin.ejb.kernel.OriginalRecipient;
+import dev.yubin.ejb.kernel.Outcome;
+import dev.yubin.ejb.kernel.Ret;
 import dev.yubin.ejb.platform.application.MailStore;
 import dev.yubin.ejb.platform.config.YubinSettings;
 import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
 import dev.yubin.ejb.relay.application.OutboundQueue;
-import dev.yubin.ejb.relay.application.QueueEntries;
 import dev.yubin.ejb.relay.domain.QueueEntry;
 import dev.yubin.ejb.relay.domain.QueuedRecipient;
 import dev.yubin.ejb.reports.domain.DeliveryStatusNotification;
@@ -15,20 +19,15 @@ import dev.yubin.ejb.reports.domain.NotificationKind;
 import dev.yubin.ejb.reports.domain.OriginalMessage;
 import dev.yubin.ejb.reports.domain.ReportSelection;
 import dev.yubin.ejb.reports.domain.ReportedRecipient;
-import dev.yubin.ejb.submission.application.LocalDelivery;
-import dev.yubin.ejb.submission.application.TraceHeaders;
-import dev.yubin.protocol.smtp.DsnNotify;
-import dev.yubin.protocol.smtp.DsnReturn;
-import dev.yubin.protocol.smtp.OriginalRecipient;
+import dev.yubin.ejb.submission.application.Submission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,8 +39,8 @@ import java.util.stream.Collectors;
  * reverse-path): recipients that failed for good (5xx, or retries expired), recipients still being
  * retried after the delay-warning time, and, for senders who asked NOTIFY=SUCCESS, recipients
  * delivered, expanded or relayed to a next hop without DSN. The null reverse-path means a report
- * never causes another. A local sender finds it in their mailbox; a remote one gets it relayed
- * through the queue like any other message.
+ * never causes another. A report is submitted like any other message (origin {@code REPORT}): a
+ * local sender finds it in their mailbox, a remote one gets it relayed through the queue.
  */
 @ApplicationScoped
 public class DeliveryNotifications {
@@ -51,7 +50,7 @@ public class DeliveryNotifications {
 
   @Inject YubinSettings settings;
   @Inject MailStore store;
-  @Inject LocalDelivery local;
+  @Inject Submission submission;
   @Inject OutboundQueue queue;
 
   /** Recipients of {@code entry} failed for good: the sender gets a failure report. */
@@ -78,14 +77,13 @@ public class DeliveryNotifications {
    *
    * @param entry the arrived message as a queue entry (never stored) with the refused recipients
    * @param content the message as received
-   * @return the queue id of a report queued for a remote sender; the queue tries it once the
-   *     delivery commits, and removes it if it does not
-   * @throws IOException when the report cannot be written: the message must not be accepted
+   * @throws IOException when the report cannot be written or submitted: the message must not be
+   *     accepted
    */
-  public Optional<String> refusedOnArrival(
-      QueueEntry entry, List<QueuedRecipient> refused, Path content) throws IOException {
+  public void refusedOnArrival(QueueEntry entry, List<QueuedRecipient> refused, Path content)
+      throws IOException {
     Instant now = Instant.now();
-    return report(
+    report(
         entry,
         NotificationKind.FAILURE,
         refused.stream().map(r -> outcome(r, failure(r, now))).toList(),
@@ -126,14 +124,18 @@ public class DeliveryNotifications {
    * Tells the sender of the recipients that succeeded, for those that asked NOTIFY=SUCCESS; the
    * others are left out, and nothing is sent when none asked.
    *
-   * @return the queue id of a report queued for a remote sender (tried once the caller's
-   *     transaction, if any, commits)
+   * @param original the message as received
    */
-  public Optional<String> succeeded(
+  public void succeeded(QueueEntry entry, List<Success> successes, Path original)
+      throws IOException {
+    succeeded(entry, successes, OriginalMessage.Content.of(original));
+  }
+
+  private void succeeded(
       QueueEntry entry, List<Success> successes, OriginalMessage.Content original)
       throws IOException {
     Instant now = Instant.now();
-    return report(
+    report(
         entry,
         NotificationKind.SUCCESS,
         successes.stream()
@@ -166,7 +168,7 @@ public class DeliveryNotifications {
     }
   }
 
-  private Optional<String> report(
+  private void report(
       QueueEntry entry,
       NotificationKind kind,
       List<ReportSelection.Outcome> outcomes,
@@ -174,12 +176,12 @@ public class DeliveryNotifications {
       throws IOException {
     if (!DeliveryStatusNotification.mayNotify(entry.sender())) {
       LOG.info(entry.id() + ": no report for a message from the null sender");
-      return Optional.empty();
+      return;
     }
     List<ReportedRecipient> report =
         ReportSelection.select(entry.sender(), outcomes, true).of(kind);
     if (report.isEmpty()) {
-      return Optional.empty(); // NOTIFY=NEVER, or only other reports asked for
+      return; // NOTIFY=NEVER, or only other reports asked for
     }
     SpoolFile spool = store.files().newSpoolFile();
     try {
@@ -189,53 +191,43 @@ public class DeliveryNotifications {
                 new OriginalMessage(
                     entry.sender(),
                     entry.envelopeId(),
-                    entry.ret() == null ? null : DsnReturn.valueOf(entry.ret()),
+                    entry.ret() == null ? null : Ret.valueOf(entry.ret()),
                     entry.arrived(),
                     original))
             .recipients(report)
             .build()
             .writeTo(out);
       }
-      return send(entry, spool.path());
-    } finally {
+    } catch (IOException | RuntimeException e) {
       spool.discard();
+      throw e;
     }
+    submit(entry, kind, spool);
   }
 
-  /** Stores the report for a local sender, or queues it; returns the queue id when queued. */
-  private Optional<String> send(QueueEntry entry, Path report) throws IOException {
-    String reportId = store.files().newSpoolFile().queueId();
-    List<String> mailboxes = local.localMailboxes(entry.sender());
-    if (!mailboxes.isEmpty()) {
-      String trace =
-          TraceHeaders.returnPath("")
-              + "Received: by "
-              + settings.hostname()
-              + " (Yubin) id "
-              + reportId
-              + "; "
-              + MailDate.FORMAT.format(ZonedDateTime.now())
-              + "\r\n";
-      for (String mailbox : mailboxes) {
-        local.storeGenerated(mailbox, TraceHeaders.bytes(trace), report);
-      }
-      LOG.info(
-          entry.id() + ": failure report " + reportId + " stored for <" + entry.sender() + ">");
-      return Optional.empty();
+  /**
+   * Submits the report from the null reverse-path to the sender, like any other message: stored for
+   * a local sender, queued for a remote one.
+   *
+   * @throws IOException when submission refuses it
+   */
+  private void submit(QueueEntry entry, NotificationKind kind, SpoolFile report)
+      throws IOException {
+    String reportId = report.queueId();
+    Outcome outcome =
+        submission.submit(Origin.report(), Envelope.of("", List.of(entry.sender())), report);
+    if (!outcome.isAccepted()) {
+      throw new IOException("report " + reportId + " not accepted: " + outcome);
     }
-    QueueEntry bounce =
-        new QueueEntry(
-            reportId,
-            "",
-            Instant.now(),
-            null,
-            null,
-            false,
-            QueueEntries.hasEightBit(report),
-            List.of(QueuedRecipient.pending(entry.sender(), Set.of(), null, Instant.now())));
-    queue.add(bounce, new byte[0], report, 0);
-    LOG.info(entry.id() + ": failure report " + reportId + " queued for <" + entry.sender() + ">");
-    return Optional.of(reportId);
+    LOG.info(
+        entry.id()
+            + ": "
+            + kind.name().toLowerCase(Locale.ROOT)
+            + " report "
+            + reportId
+            + " submitted for <"
+            + entry.sender()
+            + ">");
   }
 
   private static ReportSelection.Outcome outcome(QueuedRecipient r, ReportedRecipient reported) {
@@ -276,16 +268,11 @@ public class DeliveryNotifications {
   }
 
   private static ReportedRecipient withOrcpt(ReportedRecipient reported, QueuedRecipient r) {
-    int semi = r.originalRecipient() == null ? -1 : r.originalRecipient().indexOf(';');
-    if (semi <= 0) {
-      return reported;
-    }
-    return reported.withOriginalRecipient(
-        new OriginalRecipient(
-            r.originalRecipient().substring(0, semi), r.originalRecipient().substring(semi + 1)));
+    OriginalRecipient orcpt = OriginalRecipient.parse(r.originalRecipient());
+    return orcpt == null ? reported : reported.withOriginalRecipient(orcpt);
   }
 
-  private static Set<DsnNotify> notify(QueuedRecipient r) {
-    return r.notifyOn().stream().map(DsnNotify::valueOf).collect(Collectors.toSet());
+  private static Set<Notify> notify(QueuedRecipient r) {
+    return r.notifyOn().stream().map(Notify::valueOf).collect(Collectors.toSet());
   }
 }

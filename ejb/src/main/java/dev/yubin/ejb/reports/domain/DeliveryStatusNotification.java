@@ -1,8 +1,8 @@
 package dev.yubin.ejb.reports.domain;
 
 import dev.yubin.ejb.kernel.MailDate;
+import dev.yubin.ejb.kernel.Ret;
 import dev.yubin.ejb.reports.domain.NotificationText.Returned;
-import dev.yubin.protocol.smtp.DsnReturn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -103,7 +103,7 @@ public final class DeliveryStatusNotification {
   public Written writeTo(OutputStream out) throws IOException {
     ZoneId zone = clock.getZone();
     Instant now = clock.instant();
-    boolean headersOnly = kind != NotificationKind.FAILURE || original.ret() == DsnReturn.HDRS;
+    boolean headersOnly = kind != NotificationKind.FAILURE || original.ret() == Ret.HDRS;
 
     String boundary = null;
     ContentScan scan = null;

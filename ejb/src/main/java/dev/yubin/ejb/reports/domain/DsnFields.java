@@ -1,7 +1,7 @@
 package dev.yubin.ejb.reports.domain;
 
 import dev.yubin.ejb.accounts.domain.DomainName;
-import dev.yubin.protocol.smtp.OriginalRecipient;
+import dev.yubin.ejb.kernel.OriginalRecipient;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 

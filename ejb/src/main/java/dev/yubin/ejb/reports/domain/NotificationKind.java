@@ -1,6 +1,6 @@
 package dev.yubin.ejb.reports.domain;
 
-import dev.yubin.protocol.smtp.DsnNotify;
+import dev.yubin.ejb.kernel.Notify;
 
 /**
  * The three reports a sender can ask for with NOTIFY, each with its own subject and its own rule
@@ -9,20 +9,20 @@ import dev.yubin.protocol.smtp.DsnNotify;
  * @see "RFC 3461 §4.1 (NOTIFY), §4.3 (RET)"
  */
 public enum NotificationKind {
-  FAILURE(DsnNotify.FAILURE, "Undelivered Mail Returned to Sender"),
-  DELAY(DsnNotify.DELAY, "Delayed Mail (still being retried)"),
-  SUCCESS(DsnNotify.SUCCESS, "Successful Mail Delivery Report");
+  FAILURE(Notify.FAILURE, "Undelivered Mail Returned to Sender"),
+  DELAY(Notify.DELAY, "Delayed Mail (still being retried)"),
+  SUCCESS(Notify.SUCCESS, "Successful Mail Delivery Report");
 
-  private final DsnNotify notify;
+  private final Notify notify;
   private final String subject;
 
-  NotificationKind(DsnNotify notify, String subject) {
+  NotificationKind(Notify notify, String subject) {
     this.notify = notify;
     this.subject = subject;
   }
 
   /** The NOTIFY value that asks for this kind of report. */
-  public DsnNotify requestedBy() {
+  public Notify requestedBy() {
     return notify;
   }
 

@@ -1,6 +1,6 @@
 package dev.yubin.ejb.reports.domain;
 
-import dev.yubin.protocol.smtp.DsnReturn;
+import dev.yubin.ejb.kernel.Ret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import java.util.Objects;
  * @see "RFC 3461 §4.3, §4.4"
  */
 public record OriginalMessage(
-    String sender, String envelopeId, DsnReturn ret, Instant arrivalDate, Content content) {
+    String sender, String envelopeId, Ret ret, Instant arrivalDate, Content content) {
 
   /**
    * Opens the original message from its start; may be called more than once (a stream read once
@@ -49,7 +49,7 @@ public record OriginalMessage(
 
   /** A message in a spool file. */
   public OriginalMessage(
-      String sender, String envelopeId, DsnReturn ret, Instant arrivalDate, Path contentPath) {
+      String sender, String envelopeId, Ret ret, Instant arrivalDate, Path contentPath) {
     this(sender, envelopeId, ret, arrivalDate, Content.of(contentPath));
   }
 }

@@ -1,6 +1,6 @@
 package dev.yubin.ejb.reports.domain;
 
-import dev.yubin.protocol.smtp.DsnNotify;
+import dev.yubin.ejb.kernel.Notify;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,7 +24,7 @@ public record ReportSelection(
     List<ReportedRecipient> successes) {
 
   /** One recipient's outcome and its NOTIFY values (empty when NOTIFY was not given). */
-  public record Outcome(ReportedRecipient recipient, Set<DsnNotify> notifyOn) {
+  public record Outcome(ReportedRecipient recipient, Set<Notify> notifyOn) {
     public Outcome {
       Objects.requireNonNull(recipient, "recipient");
       notifyOn = Set.copyOf(notifyOn);
@@ -70,12 +70,12 @@ public record ReportSelection(
    * @param notify the NOTIFY values, empty when the parameter was absent
    */
   public static boolean wants(
-      Set<DsnNotify> notify, NotificationKind kind, boolean delayWarningsByDefault) {
+      Set<Notify> notify, NotificationKind kind, boolean delayWarningsByDefault) {
     if (notify.isEmpty()) {
       return kind == NotificationKind.FAILURE
           || (kind == NotificationKind.DELAY && delayWarningsByDefault);
     }
-    return !notify.contains(DsnNotify.NEVER) && notify.contains(kind.requestedBy());
+    return !notify.contains(Notify.NEVER) && notify.contains(kind.requestedBy());
   }
 
   /** The recipients for one kind of report. */

@@ -1,6 +1,6 @@
 package dev.yubin.ejb.reports.domain;
 
-import dev.yubin.protocol.smtp.OriginalRecipient;
+import dev.yubin.ejb.kernel.OriginalRecipient;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;

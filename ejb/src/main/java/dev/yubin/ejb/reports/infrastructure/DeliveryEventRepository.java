@@ -1,5 +1,6 @@
 package dev.yubin.ejb.reports.infrastructure;
 
+import dev.yubin.ejb.reports.application.DeliveryEvents;
 import dev.yubin.ejb.reports.domain.DeliveryEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -7,18 +8,20 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
-/** The record of delivery events. */
+/** The delivery log in JPA. */
 @ApplicationScoped
 @Transactional
-public class DeliveryEventRepository {
+public class DeliveryEventRepository implements DeliveryEvents {
 
   @PersistenceContext(unitName = "yubin")
   EntityManager em;
 
+  @Override
   public void add(DeliveryEvent event) {
     em.persist(event);
   }
 
+  @Override
   public List<DeliveryEvent> forMessage(String queueId) {
     return em.createQuery(
             "select e from DeliveryEvent e where e.queueId = :id order by e.id",

@@ -1,6 +1,6 @@
 package dev.yubin.ejb.submission.application;
 
-import dev.yubin.protocol.Reply;
+import dev.yubin.ejb.kernel.Outcome;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -8,18 +8,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Mailbox quotas in SMTP terms (RFC 3463 X.2.2 "mailbox full"). Pure decisions; the caller reads
+ * Mailbox quotas as RFC 3463 words them (X.2.2 "mailbox full"). Pure decisions; the caller reads
  * each limited mailbox's quota and usage (the sum of its message sizes) from the index.
  *
- * <p>At RCPT a mailbox that is already full refuses the recipient with {@code 452 4.2.2}, a
- * temporary failure (Dovecot's {@code lmtp_rcpt_check_quota}): the sender retries once the user has
- * made room. For an alias this means one full member defers mail to the alias, because one reply
- * covers the whole message and a member must not silently miss it.
+ * <p>At RCPT a mailbox that is already full refuses the recipient with {@code 4.2.2}, a temporary
+ * failure (Dovecot's {@code lmtp_rcpt_check_quota}): the sender retries once the user has made
+ * room. For an alias this means one full member defers mail to the alias, because one reply covers
+ * the whole message and a member must not silently miss it.
  *
  * <p>At the end of DATA each copy is checked on its own: a copy that would overflow its mailbox is
  * refused for good ({@code 5.2.2}, as Dovecot answers with its default {@code quota_full_tempfail =
- * no}) while the copies with room are stored. When no copy fits, the SMTP reply says so; otherwise
- * the sender gets a failure report for the full recipients (see {@link LocalDelivery}). One full
+ * no}) while the copies with room are stored. When no copy fits, the answer says so; otherwise the
+ * sender gets a failure report for the full recipients (see {@link LocalDelivery}). One full
  * mailbox does not hold up the others.
  */
 public final class QuotaCheck {
@@ -48,9 +48,9 @@ public final class QuotaCheck {
   public record Copy(Usage usage, long size) {}
 
   /** RCPT: 452 4.2.2 if any mailbox the forward-path reaches is full. */
-  public static Optional<Reply> atRecipient(String forwardPath, List<Usage> mailboxes) {
+  public static Optional<Outcome> atRecipient(String forwardPath, List<Usage> mailboxes) {
     if (mailboxes.stream().anyMatch(Usage::full)) {
-      return Optional.of(mailboxFull(452, "4.2.2", forwardPath));
+      return Optional.of(Outcome.temporaryFailure("4.2.2", mailboxFull(forwardPath)));
     }
     return Optional.empty();
   }
@@ -64,12 +64,11 @@ public final class QuotaCheck {
   }
 
   /** End of DATA: the refusal of a recipient whose copy does not fit. */
-  public static Reply overflow(String forwardPath) {
-    return mailboxFull(552, "5.2.2", forwardPath);
+  public static Outcome overflow(String forwardPath) {
+    return Outcome.permanentFailure("5.2.2", mailboxFull(forwardPath));
   }
 
-  private static Reply mailboxFull(int code, String status, String forwardPath) {
-    return Reply.of(
-        code, status, "<" + forwardPath + ">: Recipient address rejected: Mailbox full");
+  private static String mailboxFull(String forwardPath) {
+    return "<" + forwardPath + ">: Recipient address rejected: Mailbox full";
   }
 }

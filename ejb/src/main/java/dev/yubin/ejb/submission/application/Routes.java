@@ -1,7 +1,7 @@
 package dev.yubin.ejb.submission.application;
 
 import dev.yubin.ejb.accounts.application.addressing.Resolution;
-import dev.yubin.protocol.Reply;
+import dev.yubin.ejb.kernel.Outcome;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,16 +23,16 @@ import java.util.function.Function;
 record Routes(
     Map<String, String> mailboxes,
     Set<String> remote,
-    Map<String, Reply> refused,
-    Optional<Reply> deferral) {
+    Map<String, Outcome> refused,
+    Optional<Outcome> deferral) {
 
   static Routes of(List<String> recipients, Function<String, Resolution> resolve) {
     Map<String, String> mailboxes = new LinkedHashMap<>();
     Set<String> remote = new LinkedHashSet<>();
-    Map<String, Reply> refused = new LinkedHashMap<>();
+    Map<String, Outcome> refused = new LinkedHashMap<>();
     for (String recipient : recipients) {
       Resolution resolution = resolve.apply(recipient);
-      Optional<Reply> refusal = refusal(recipient, resolution.outcome());
+      Optional<Outcome> refusal = refusal(recipient, resolution.outcome());
       if (refusal.isEmpty()) {
         resolution.mailboxes().forEach(m -> mailboxes.putIfAbsent(m, recipient));
         remote.addAll(resolution.remote());
@@ -49,23 +49,23 @@ record Routes(
    * What a recipient that resolved to {@code outcome} is told; empty when it has somewhere to go (a
    * local delivery, or another domain, which is a relay decision).
    */
-  static Optional<Reply> refusal(String forwardPath, Resolution.Outcome outcome) {
+  static Optional<Outcome> refusal(String forwardPath, Resolution.Outcome outcome) {
     return Optional.ofNullable(
         switch (outcome) {
           case DELIVER, NOT_LOCAL -> null;
-          case INVALID -> Reply.of(550, "5.1.3", "Bad recipient address syntax");
+          case INVALID -> Outcome.permanentFailure("5.1.3", "Bad recipient address syntax");
           case UNKNOWN ->
-              Reply.of(
-                  550, "5.1.1", "<" + forwardPath + ">: Recipient address rejected: User unknown");
+              Outcome.permanentFailure(
+                  "5.1.1", "<" + forwardPath + ">: Recipient address rejected: User unknown");
           case DEAD_END ->
               // The admin API refuses such aliases, but a later change (a removed target) can
               // leave one; the log names the problems.
-              Reply.of(
-                  550,
+              Outcome.permanentFailure(
                   "5.4.6",
                   "<" + forwardPath + ">: Recipient address rejected: alias loop or dead end");
           case NO_POSTMASTER ->
-              Reply.of(451, "4.3.5", "<" + forwardPath + ">: No local domain for the postmaster");
+              Outcome.temporaryFailure(
+                  "4.3.5", "<" + forwardPath + ">: No local domain for the postmaster");
         });
   }
 }

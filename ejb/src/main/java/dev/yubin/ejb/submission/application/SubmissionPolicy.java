@@ -1,7 +1,7 @@
 package dev.yubin.ejb.submission.application;
 
 import dev.yubin.ejb.accounts.application.Addressing;
-import dev.yubin.protocol.Reply;
+import dev.yubin.ejb.kernel.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class SubmissionPolicy {
 
-  private static final Reply OK = Reply.of(250, "2.1.0", "Ok");
+  private static final Outcome OK = Outcome.accepted("2.1.0", "Ok");
 
   @Inject
   @ConfigProperty(name = "yubin.submission.sender-must-match", defaultValue = "true")
@@ -27,13 +27,12 @@ public class SubmissionPolicy {
 
   @Inject Addressing addressing;
 
-  public Reply checkSender(String authenticatedUser, String reversePath) {
+  public Outcome checkSender(String authenticatedUser, String reversePath) {
     if (authenticatedUser == null || !senderMustMatch) {
       return OK;
     }
     if (!addressing.resolver().reaches(reversePath, authenticatedUser)) {
-      return Reply.of(
-          553,
+      return Outcome.permanentFailure(
           "5.7.1",
           "<" + reversePath + ">: Sender address rejected: not owned by user " + authenticatedUser);
     }

@@ -1,7 +1,7 @@
 package dev.yubin.ejb.submission.application;
 
 import dev.yubin.ejb.kernel.MailDate;
-import dev.yubin.protocol.smtp.SmtpSessionInfo;
+import dev.yubin.ejb.kernel.Origin;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 
@@ -36,22 +36,22 @@ public final class TraceHeaders {
    * {@code ?} and each is cut to {@value #MAX_NAME} octets. Lines are folded (RFC 5322 §2.2.3): the
    * client comment and the date get lines of their own when the line would pass {@value #FOLD_AT}
    * octets, and a for-clause too long for one line (998 octets) is left out, as RFC 5321 §4.4
-   * allows.
+   * allows. A report written here has no from clause: it comes from no client.
    */
   public static String received(
-      SmtpSessionInfo session,
-      String client,
-      String hostname,
-      String queueId,
-      String recipient,
-      ZonedDateTime when) {
-    String helo =
-        session.heloName() == null ? "unknown" : safe(session.heloName()).replace(' ', '?');
-    String from = "Received: from " + helo;
-    String comment = "(" + safe(client) + ")";
+      Origin origin, String hostname, String queueId, String recipient, ZonedDateTime when) {
     StringBuilder out = new StringBuilder(256);
-    out.append(from).append(fits(from, comment) ? " " : "\r\n\t").append(comment).append("\r\n");
-    String line = "\tby " + hostname + " (Yubin) with " + session.protocolName() + " id " + queueId;
+    String line;
+    if (origin.kind() == Origin.Kind.REPORT) {
+      line = "Received: by " + hostname + " (Yubin) id " + queueId;
+    } else {
+      String helo =
+          origin.heloName() == null ? "unknown" : safe(origin.heloName()).replace(' ', '?');
+      String from = "Received: from " + helo;
+      String comment = "(" + safe(origin.clientName()) + ")";
+      out.append(from).append(fits(from, comment) ? " " : "\r\n\t").append(comment).append("\r\n");
+      line = "\tby " + hostname + " (Yubin) with " + origin.protocol() + " id " + queueId;
+    }
     String forClause = recipient == null ? null : "\tfor <" + recipient + ">;";
     if (forClause != null && bytes(forClause).length <= MAX_LINE) {
       out.append(line).append("\r\n");

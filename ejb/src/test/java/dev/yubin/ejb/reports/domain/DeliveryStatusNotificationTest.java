@@ -3,8 +3,8 @@ package dev.yubin.ejb.reports.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.yubin.protocol.smtp.DsnReturn;
-import dev.yubin.protocol.smtp.OriginalRecipient;
+import dev.yubin.ejb.kernel.OriginalRecipient;
+import dev.yubin.ejb.kernel.Ret;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
@@ -73,11 +73,11 @@ class DeliveryStatusNotificationTest {
     Files.write(spool, ORIGINAL.getBytes(StandardCharsets.UTF_8));
   }
 
-  private OriginalMessage original(DsnReturn ret, String envelopeId) {
+  private OriginalMessage original(Ret ret, String envelopeId) {
     return new OriginalMessage("taro@a.test", envelopeId, ret, ARRIVAL, spool);
   }
 
-  private DeliveryStatusNotification.Builder failure(DsnReturn ret) {
+  private DeliveryStatusNotification.Builder failure(Ret ret) {
     return DeliveryStatusNotification.builder(NotificationKind.FAILURE, HOST)
         .original(original(ret, null))
         .recipient(JOE)
@@ -221,7 +221,7 @@ class DeliveryStatusNotificationTest {
 
   @Test
   void retFullOrNoRetReturnsTheWholeMessageByteForByteAsEightBit() throws Exception {
-    for (DsnReturn ret : new DsnReturn[] {DsnReturn.FULL, null}) {
+    for (Ret ret : new Ret[] {Ret.FULL, null}) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       DeliveryStatusNotification.Written written = failure(ret).build().writeTo(out);
       MimeMessage message = parse(out.toByteArray());
@@ -242,7 +242,7 @@ class DeliveryStatusNotificationTest {
 
   @Test
   void retHdrsReturnsOnlyTheHeaderSection() throws Exception {
-    MimeMessage message = parse(bytes(failure(DsnReturn.HDRS).build()));
+    MimeMessage message = parse(bytes(failure(Ret.HDRS).build()));
     BodyPart returned = parts(message).getBodyPart(2);
 
     assertThat(returned.isMimeType("text/rfc822-headers")).isTrue();
@@ -294,7 +294,7 @@ class DeliveryStatusNotificationTest {
     Files.writeString(spool, header + "\r\nbody\r\n");
     for (DeliveryStatusNotification.Builder builder :
         List.of(
-            failure(DsnReturn.HDRS),
+            failure(Ret.HDRS),
             failure(null), // small, yet its header section is too large to return whole
             DeliveryStatusNotification.builder(NotificationKind.DELAY, HOST)
                 .original(original(null, null))
@@ -365,7 +365,7 @@ class DeliveryStatusNotificationTest {
         parse(
             bytes(
                 DeliveryStatusNotification.builder(NotificationKind.DELAY, HOST)
-                    .original(original(DsnReturn.FULL, null))
+                    .original(original(Ret.FULL, null))
                     .recipient(slow)
                     .clock(CLOCK)
                     .build()));
@@ -401,7 +401,7 @@ class DeliveryStatusNotificationTest {
         parse(
             bytes(
                 DeliveryStatusNotification.builder(NotificationKind.SUCCESS, HOST)
-                    .original(original(DsnReturn.FULL, null))
+                    .original(original(Ret.FULL, null))
                     .recipient(delivered)
                     .clock(CLOCK)
                     .build()));
@@ -421,7 +421,7 @@ class DeliveryStatusNotificationTest {
         parse(
             bytes(
                 DeliveryStatusNotification.builder(NotificationKind.FAILURE, HOST)
-                    .original(original(DsnReturn.HDRS, null))
+                    .original(original(Ret.HDRS, null))
                     .recipient(utf8)
                     .clock(CLOCK)
                     .build()));

@@ -2,7 +2,7 @@ package dev.yubin.ejb.reports.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yubin.protocol.smtp.OriginalRecipient;
+import dev.yubin.ejb.kernel.OriginalRecipient;
 import org.junit.jupiter.api.Test;
 
 class DsnFieldsTest {

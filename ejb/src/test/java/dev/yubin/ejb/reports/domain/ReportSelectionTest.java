@@ -2,7 +2,7 @@ package dev.yubin.ejb.reports.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yubin.protocol.smtp.DsnNotify;
+import dev.yubin.ejb.kernel.Notify;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +21,7 @@ class ReportSelectionTest {
   private static final ReportedRecipient RELAYED =
       new ReportedRecipient("r@c.test", null, DsnAction.RELAYED, "2.0.0", null, null, WHEN, null);
 
-  private static List<ReportSelection.Outcome> all(Set<DsnNotify> notify) {
+  private static List<ReportSelection.Outcome> all(Set<Notify> notify) {
     return List.of(FAILED, DELAYED, DELIVERED, RELAYED).stream()
         .map(r -> new ReportSelection.Outcome(r, notify))
         .toList();
@@ -43,15 +43,14 @@ class ReportSelectionTest {
 
   @Test
   void neverAsksForNothing() {
-    ReportSelection selection =
-        ReportSelection.select("a@a.test", all(Set.of(DsnNotify.NEVER)), true);
+    ReportSelection selection = ReportSelection.select("a@a.test", all(Set.of(Notify.NEVER)), true);
     assertThat(selection.anyDue()).isFalse();
   }
 
   @Test
   void successOnlyReportsDeliveredAndRelayedButNotTheFailure() {
     ReportSelection selection =
-        ReportSelection.select("a@a.test", all(Set.of(DsnNotify.SUCCESS)), true);
+        ReportSelection.select("a@a.test", all(Set.of(Notify.SUCCESS)), true);
     assertThat(selection.successes()).containsExactly(DELIVERED, RELAYED);
     assertThat(selection.failures()).isEmpty();
     assertThat(selection.delays()).isEmpty();
@@ -61,7 +60,7 @@ class ReportSelectionTest {
   @Test
   void failureAndDelayAreReportedEvenWhenWeDoNotWarnByDefault() {
     ReportSelection selection =
-        ReportSelection.select("a@a.test", all(Set.of(DsnNotify.FAILURE, DsnNotify.DELAY)), false);
+        ReportSelection.select("a@a.test", all(Set.of(Notify.FAILURE, Notify.DELAY)), false);
     assertThat(selection.failures()).containsExactly(FAILED);
     assertThat(selection.delays()).containsExactly(DELAYED);
     assertThat(selection.successes()).isEmpty();
@@ -73,8 +72,8 @@ class ReportSelectionTest {
         ReportSelection.select(
             "a@a.test",
             List.of(
-                new ReportSelection.Outcome(FAILED, Set.of(DsnNotify.NEVER)),
-                new ReportSelection.Outcome(DELIVERED, Set.of(DsnNotify.SUCCESS))),
+                new ReportSelection.Outcome(FAILED, Set.of(Notify.NEVER)),
+                new ReportSelection.Outcome(DELIVERED, Set.of(Notify.SUCCESS))),
             false);
     assertThat(selection.failures()).isEmpty();
     assertThat(selection.successes()).containsExactly(DELIVERED);
@@ -82,7 +81,7 @@ class ReportSelectionTest {
 
   @Test
   void theNullSenderGetsNoReportWhateverItsRecipientsAskFor() {
-    Set<DsnNotify> everything = Set.of(DsnNotify.SUCCESS, DsnNotify.FAILURE, DsnNotify.DELAY);
+    Set<Notify> everything = Set.of(Notify.SUCCESS, Notify.FAILURE, Notify.DELAY);
     assertThat(ReportSelection.select("", all(everything), true).anyDue()).isFalse();
     assertThat(ReportSelection.select("<>", all(everything), true).anyDue()).isFalse();
   }

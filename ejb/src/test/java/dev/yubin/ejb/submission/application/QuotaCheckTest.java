@@ -2,9 +2,9 @@ package dev.yubin.ejb.submission.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yubin.ejb.kernel.Outcome;
 import dev.yubin.ejb.submission.application.QuotaCheck.Copy;
 import dev.yubin.ejb.submission.application.QuotaCheck.Usage;
-import dev.yubin.protocol.Reply;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +19,8 @@ class QuotaCheckTest {
   void atRcptAFullOrOverfullMailboxIsATemporaryFailure() {
     assertThat(QuotaCheck.atRecipient("full@example.test", List.of(FULL)))
         .contains(
-            Reply.of(
-                452, "4.2.2", "<full@example.test>: Recipient address rejected: Mailbox full"));
+            Outcome.temporaryFailure(
+                "4.2.2", "<full@example.test>: Recipient address rejected: Mailbox full"));
     assertThat(QuotaCheck.atRecipient("x@example.test", List.of(OVER))).isPresent();
   }
 
@@ -34,8 +34,8 @@ class QuotaCheckTest {
   @Test
   void atRcptAnAliasWithOneFullMemberIsDeferred() {
     assertThat(QuotaCheck.atRecipient("team@example.test", List.of(ROOM, FULL, UNLIMITED)))
-        .map(Reply::code)
-        .contains(452);
+        .map(Outcome::status)
+        .contains("4.2.2");
   }
 
   @Test
@@ -59,7 +59,7 @@ class QuotaCheckTest {
   void anOverflowIsRefusedForGood() {
     assertThat(QuotaCheck.overflow("room@example.test"))
         .isEqualTo(
-            Reply.of(
-                552, "5.2.2", "<room@example.test>: Recipient address rejected: Mailbox full"));
+            Outcome.permanentFailure(
+                "5.2.2", "<room@example.test>: Recipient address rejected: Mailbox full"));
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yubin.ejb.accounts.application.addressing.Resolution;
 import dev.yubin.ejb.accounts.application.addressing.Resolution.Outcome;
-import dev.yubin.protocol.Reply;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,8 @@ class RoutesTest {
     assertThat(routes.refused())
         .containsOnlyKeys("gone@a.test", "loop@a.test")
         .extractingByKey("gone@a.test")
-        .extracting(Reply::code, Reply::status)
-        .containsExactly(550, "5.1.1");
+        .extracting(r -> r.isPermanentFailure(), r -> r.status())
+        .containsExactly(true, "5.1.1");
     assertThat(routes.refused().get("loop@a.test").status()).isEqualTo("5.4.6");
   }
 
@@ -50,13 +49,14 @@ class RoutesTest {
   void aTemporaryFailureDefersTheWholeMessage() {
     Routes routes = route("alice@a.test", "postmaster");
 
-    assertThat(routes.deferral()).map(Reply::code).contains(451);
+    assertThat(routes.deferral()).map(r -> r.status()).contains("4.3.5");
+    assertThat(routes.deferral().orElseThrow().isPermanentFailure()).isFalse();
     assertThat(routes.mailboxes()).isEmpty();
   }
 
   @Test
   void rcptAndTheEndOfDataRefuseAlike() {
-    assertThat(Routes.refusal("x@a.test", Outcome.INVALID)).map(Reply::status).contains("5.1.3");
+    assertThat(Routes.refusal("x@a.test", Outcome.INVALID)).map(r -> r.status()).contains("5.1.3");
     assertThat(Routes.refusal("x@a.test", Outcome.DELIVER)).isEmpty();
     assertThat(Routes.refusal("x@d.test", Outcome.NOT_LOCAL)).isEmpty();
   }

@@ -2,8 +2,7 @@ package dev.yubin.ejb.submission.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yubin.protocol.ConnectionInfo;
-import dev.yubin.protocol.smtp.SmtpSessionInfo;
+import dev.yubin.ejb.kernel.Origin;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -14,13 +13,30 @@ class TraceHeadersTest {
   private static final ZonedDateTime WHEN =
       ZonedDateTime.of(2026, 11, 27, 3, 4, 5, 0, ZoneOffset.ofHours(9));
 
-  private static SmtpSessionInfo session(String ip, boolean ehlo) {
+  private static Origin session(String ip, boolean ehlo) {
     return session(ip, "client.a.test", ehlo);
   }
 
-  private static SmtpSessionInfo session(String ip, String helo, boolean ehlo) {
-    return new SmtpSessionInfo(
-        new ConnectionInfo(ip, 40000, "127.0.0.1", 25, false), helo, ehlo, null);
+  private static Origin session(String ip, String helo, boolean ehlo) {
+    return Origin.smtp(ip, null, helo, ehlo ? "ESMTP" : "SMTP", null);
+  }
+
+  /** The field for {@code session}'s client named {@code client}. */
+  private static String received(
+      Origin session,
+      String client,
+      String hostname,
+      String queueId,
+      String recipient,
+      ZonedDateTime when) {
+    Origin named =
+        Origin.smtp(
+            session.clientAddress(),
+            client,
+            session.heloName(),
+            session.protocol(),
+            session.authenticatedUser());
+    return TraceHeaders.received(named, hostname, queueId, recipient, when);
   }
 
   private static void assertWellFormed(String field) {
@@ -37,7 +53,7 @@ class TraceHeadersTest {
   @Test
   void receivedNamesClientUsProtocolIdRecipientAndDate() {
     assertThat(
-            TraceHeaders.received(
+            received(
                 session("192.0.2.7", true),
                 "mail.a.test [192.0.2.7]",
                 "mx.b.test",
@@ -51,9 +67,17 @@ class TraceHeadersTest {
   }
 
   @Test
+  void aReportWrittenHereHasNoFromClause() {
+    assertThat(TraceHeaders.received(Origin.report(), "mx.b.test", "R1", "x@a.test", WHEN))
+        .isEqualTo(
+            "Received: by mx.b.test (Yubin) id R1\r\n"
+                + "\tfor <x@a.test>; Fri, 27 Nov 2026 03:04:05 +0900\r\n");
+  }
+
+  @Test
   void plainSmtpAndIpv6AreNamedAsSuch() {
     String client = "unknown " + TraceHeaders.addressLiteral("2001:db8::1");
-    assertThat(TraceHeaders.received(session("2001:db8::1", false), client, "mx", "Q", null, WHEN))
+    assertThat(received(session("2001:db8::1", false), client, "mx", "Q", null, WHEN))
         .startsWith(
             "Received: from client.a.test (unknown [IPv6:2001:db8::1])\r\n"
                 + "\tby mx (Yubin) with SMTP id Q;");
@@ -63,7 +87,7 @@ class TraceHeadersTest {
   void aForgedHeloOrClientNameCannotOpenOrCloseAComment() {
     String forged = "mail.bank.example (mail.bank.example [192.0.2.10]); Tue, 1 Jan 2030";
     String field =
-        TraceHeaders.received(
+        received(
             session("192.0.2.7", forged, true),
             "evil) (x [1.2.3.4]\r\nX-Injected: 1",
             "mx.b.test",
@@ -84,7 +108,7 @@ class TraceHeadersTest {
     String longHelo = ("a".repeat(63) + ".").repeat(4) + "test";
     String longRecipient = "\"" + "x".repeat(60) + "\"@" + "b".repeat(40) + ".test";
     String field =
-        TraceHeaders.received(
+        received(
             session("192.0.2.7", longHelo, true),
             "mail.a.test [192.0.2.7]",
             "mx.b.test",
@@ -98,8 +122,7 @@ class TraceHeadersTest {
 
     String hugeRecipient = "x".repeat(990) + "@b.test";
     String without =
-        TraceHeaders.received(
-            session("192.0.2.7", true), "c [192.0.2.7]", "mx", "Q", hugeRecipient, WHEN);
+        received(session("192.0.2.7", true), "c [192.0.2.7]", "mx", "Q", hugeRecipient, WHEN);
     assertWellFormed(without);
     assertThat(without).as("a for-clause past 998 octets is left out").doesNotContain("for <");
   }

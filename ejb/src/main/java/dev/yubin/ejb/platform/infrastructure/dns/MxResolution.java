@@ -72,6 +72,21 @@ public record MxResolution(
     return Optional.ofNullable(failure);
   }
 
+  /** Whether there is no route for good (bounce now), as opposed to for now. */
+  public boolean isPermanentFailure() {
+    return failure != null && failure.isPermanentFailure();
+  }
+
+  /** The failure's enhanced status (RFC 3463); empty when routed. */
+  public Optional<String> failureStatus() {
+    return failureReply().map(Reply::status);
+  }
+
+  /** The failure as one line, code first, as a DSN's Diagnostic-Code and the log give it. */
+  public Optional<String> failureLine() {
+    return failureReply().map(Reply::toString);
+  }
+
   /**
    * Drops the hosts that are us and every host no more preferred than the best of them (RFC 5321
    * §5.1: "it MUST discard all MX RRs with preference ... equal to or greater than its own"). If

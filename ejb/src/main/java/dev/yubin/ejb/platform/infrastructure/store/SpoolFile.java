@@ -19,6 +19,7 @@ public final class SpoolFile implements MessageSink {
   private final String queueId;
   private final Path path;
   private OutputStream out;
+  private boolean created;
   private long size;
 
   SpoolFile(String queueId, Path path) {
@@ -47,9 +48,9 @@ public final class SpoolFile implements MessageSink {
   /** Finishes writing; the content is then readable from {@link #path()}. */
   public Path finish() {
     try {
-      if (out == null) {
-        newOutputStream().close();
-      } else {
+      if (out == null && !created) {
+        newOutputStream().close(); // nothing written: an empty message
+      } else if (out != null) {
         out.close();
         out = null;
       }
@@ -61,7 +62,9 @@ public final class SpoolFile implements MessageSink {
 
   /** Creates the file (owner only) to be written by other means than {@link #write}. */
   public OutputStream newOutputStream() throws IOException {
-    return Channels.newOutputStream(OwnerOnly.newFile(path));
+    OutputStream stream = Channels.newOutputStream(OwnerOnly.newFile(path));
+    created = true;
+    return stream;
   }
 
   public Path path() {

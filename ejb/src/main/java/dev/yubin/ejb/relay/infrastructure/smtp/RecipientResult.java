@@ -21,4 +21,14 @@ public record RecipientResult(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(reply, "reply");
   }
+
+  /** The reply's enhanced status (RFC 3463). */
+  public String replyStatus() {
+    return reply.status();
+  }
+
+  /** The reply as one line, code first, as a DSN's Diagnostic-Code and the log give it. */
+  public String replyLine() {
+    return reply.toString();
+  }
 }

@@ -5,6 +5,11 @@ import dev.yubin.ejb.accounts.application.AccountService;
 import dev.yubin.ejb.accounts.application.Addressing;
 import dev.yubin.ejb.accounts.application.addressing.RecipientResolver;
 import dev.yubin.ejb.accounts.application.addressing.Resolution;
+import dev.yubin.ejb.kernel.Envelope;
+import dev.yubin.ejb.kernel.EnvelopeRecipient;
+import dev.yubin.ejb.kernel.Notify;
+import dev.yubin.ejb.kernel.Origin;
+import dev.yubin.ejb.kernel.Outcome;
 import dev.yubin.ejb.mailbox.application.MessageAppender;
 import dev.yubin.ejb.platform.config.YubinSettings;
 import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
@@ -13,19 +18,13 @@ import dev.yubin.ejb.relay.application.QueueEntries;
 import dev.yubin.ejb.relay.domain.QueueEntry;
 import dev.yubin.ejb.relay.domain.QueuedRecipient;
 import dev.yubin.ejb.relay.domain.RecipientState;
+import dev.yubin.ejb.reports.application.DeliveryLog;
 import dev.yubin.ejb.reports.application.DeliveryNotifications;
 import dev.yubin.ejb.reports.domain.DeliveryEvent;
 import dev.yubin.ejb.reports.domain.DsnAction;
-import dev.yubin.ejb.reports.domain.OriginalMessage;
-import dev.yubin.ejb.reports.infrastructure.DeliveryEventRepository;
 import dev.yubin.ejb.submission.application.filter.FilterChain;
 import dev.yubin.ejb.submission.domain.IncomingMessage;
 import dev.yubin.ejb.submission.domain.MessageHeader;
-import dev.yubin.protocol.Reply;
-import dev.yubin.protocol.smtp.DsnNotify;
-import dev.yubin.protocol.smtp.Envelope;
-import dev.yubin.protocol.smtp.Recipient;
-import dev.yubin.protocol.smtp.SmtpSessionInfo;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,20 +50,24 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Accepts mail for local addresses: decides on recipients (accounts, aliases, subaddresses,
- * catch-alls, postmaster, quotas) and stores each accepted message in the INBOX of every mailbox it
- * reaches, once and durably, before the SMTP server may answer 250.
+ * The one way mail comes in, whatever its origin (SMTP on the MX and submission ports, reports
+ * written here; webmail and JMS later): decides on senders and recipients (accounts, aliases,
+ * subaddresses, catch-alls, postmaster, quotas), runs the filter chain, stores each accepted
+ * message in the INBOX of every mailbox it reaches, once and durably, and queues it for remote
+ * recipients, all before the origin is told it was accepted.
  */
 @ApplicationScoped
 @Transactional
-public class LocalDelivery {
+public class Submission {
 
   static final String INBOX = "INBOX";
+
+  private static final Outcome OK_RECIPIENT = Outcome.accepted("2.1.5", "Ok");
 
   /** The largest header section accepted (Postfix's header_size_limit is 100 KiB). */
   static final int HEADER_LIMIT = 256 * 1024;
 
-  private static final Logger LOG = Logger.getLogger(LocalDelivery.class.getName());
+  private static final Logger LOG = Logger.getLogger(Submission.class.getName());
 
   @Inject AccountService accounts;
   @Inject Addressing addressing;
@@ -73,25 +76,30 @@ public class LocalDelivery {
   @Inject OutboundQueue outbound;
   @Inject FilterChain filters;
   @Inject DeliveryNotifications notifications;
-  @Inject DeliveryEventRepository events;
+  @Inject DeliveryLog events;
+  @Inject SubmissionPolicy policy;
   @Resource TransactionSynchronizationRegistry transactions;
+
+  /** MAIL: who may send as whom (see {@link SubmissionPolicy}). */
+  public Outcome checkSender(Origin origin, String reversePath) {
+    return policy.checkSender(origin.authenticatedUser(), reversePath);
+  }
 
   /**
    * RCPT: a local address is accepted when it resolves to someone (see {@link RecipientResolver})
    * and none of its mailboxes is full; other domains are relay: refused on MX (never an open
    * relay), queued for authenticated senders.
    */
-  public Reply checkRecipient(String forwardPath, boolean authenticated) {
+  public Outcome checkRecipient(Origin origin, String forwardPath) {
     Resolution resolution = addressing.resolver().resolve(forwardPath);
     logProblems(forwardPath, resolution);
     return switch (resolution.outcome()) {
       case NOT_LOCAL ->
-          authenticated
-              ? Reply.of(250, "2.1.5", "Ok") // relayed for an authenticated sender
-              : Reply.of(550, "5.7.1", "<" + forwardPath + ">: Relay access denied");
+          origin.authenticated()
+              ? OK_RECIPIENT // relayed for an authenticated sender
+              : Outcome.permanentFailure("5.7.1", "<" + forwardPath + ">: Relay access denied");
       case DELIVER ->
-          QuotaCheck.atRecipient(forwardPath, usages(resolution.mailboxes()))
-              .orElse(Reply.of(250, "2.1.5", "Ok"));
+          QuotaCheck.atRecipient(forwardPath, usages(resolution.mailboxes())).orElse(OK_RECIPIENT);
       default -> Routes.refusal(forwardPath, resolution.outcome()).orElseThrow();
     };
   }
@@ -105,10 +113,10 @@ public class LocalDelivery {
    * sender, as Postfix's local delivery bounces. A temporary failure defers the whole message
    * before anything is stored.
    *
-   * @param client the client as the Received header names it ({@link ClientNames#describe}), looked
-   *     up before this transaction
+   * @param origin where the message comes from; an SMTP client's name ({@link
+   *     ClientNames#describe}) is looked up before this transaction
    */
-  public Reply deliver(SmtpSessionInfo session, String client, Envelope envelope, SpoolFile spool) {
+  public Outcome submit(Origin origin, Envelope envelope, SpoolFile spool) {
     Path content = spool.finish();
     String queueId = spool.queueId();
     try {
@@ -119,13 +127,16 @@ public class LocalDelivery {
               envelope.reversePath(),
               envelope.recipients(),
               new IncomingMessage.Origin(
-                  session.connection().remoteAddress(),
-                  session.heloName(),
-                  session.authenticatedUser(),
-                  session.authenticatedUser() != null));
+                  origin.clientAddress(),
+                  origin.heloName(),
+                  origin.authenticatedUser(),
+                  origin.kind() == Origin.Kind.SUBMISSION));
       FilterResult verdict = filters.run(message);
-      if (verdict.action() != FilterResult.Action.CONTINUE) {
-        return Reply.of(verdict.code(), verdict.status(), verdict.text());
+      if (verdict.action() == FilterResult.Action.REJECT) {
+        return new Outcome.PermanentFailure(verdict.status(), verdict.text(), verdict.code());
+      }
+      if (verdict.action() == FilterResult.Action.DEFER) {
+        return new Outcome.TemporaryFailure(verdict.status(), verdict.text(), verdict.code());
       }
       RecipientResolver resolver = addressing.resolver();
       Routes routes =
@@ -149,19 +160,19 @@ public class LocalDelivery {
         String trace =
             TraceHeaders.returnPath(envelope.reversePath())
                 + TraceHeaders.received(
-                    session, client, settings.hostname(), queueId, mailbox.getValue(), now);
+                    origin, settings.hostname(), queueId, mailbox.getValue(), now);
         byte[] prefix = concat(TraceHeaders.bytes(trace), header);
         prefixes.put(mailbox.getKey(), prefix);
         copies.add(new QuotaCheck.Copy(usage(mailbox.getKey()), prefix.length + bodySize));
       }
-      Map<String, Reply> refused = new LinkedHashMap<>(routes.refused());
+      Map<String, Outcome> refused = new LinkedHashMap<>(routes.refused());
       for (String full : QuotaCheck.overflowing(copies)) {
         String forwardPath = routes.mailboxes().get(full);
         refused.putIfAbsent(forwardPath, QuotaCheck.overflow(forwardPath));
         prefixes.remove(full);
       }
       if (prefixes.isEmpty() && routes.remote().isEmpty() && !refused.isEmpty()) {
-        Reply refusal = refused.values().iterator().next();
+        Outcome refusal = refused.values().iterator().next();
         LOG.info("message " + queueId + " refused: " + refusal);
         return refusal;
       }
@@ -172,8 +183,7 @@ public class LocalDelivery {
         List<String> destinations = List.copyOf(routes.remote());
         String trace =
             TraceHeaders.received(
-                session,
-                client,
+                origin,
                 settings.hostname(),
                 queueId,
                 destinations.size() == 1 ? destinations.get(0) : null,
@@ -188,13 +198,14 @@ public class LocalDelivery {
         report(queueId, envelope, refused, content);
       }
       reportSuccesses(queueId, envelope, message.recipients(), refused.keySet(), resolver, content);
-      return Reply.of(250, "2.0.0", "Ok: queued as " + queueId);
+      return Outcome.accepted("2.0.0", "Ok: queued as " + queueId);
     } catch (MessageHeader.HeaderTooLargeException e) {
-      return Reply.of(552, "5.3.4", "Error: message header size exceeds limit");
+      return Outcome.permanentFailure("5.3.4", "Error: message header size exceeds limit");
     } catch (IOException e) {
       LOG.log(Level.SEVERE, "cannot store message " + queueId, e);
       transactions.setRollbackOnly(); // no copy is kept when not all could be stored
-      return Reply.of(451, "4.3.0", "Error: cannot store the message now, try again later");
+      return Outcome.temporaryFailure(
+          "4.3.0", "Error: cannot store the message now, try again later");
     } finally {
       spool.discard();
     }
@@ -206,9 +217,7 @@ public class LocalDelivery {
     for (Map.Entry<String, byte[]> copy : prefixes.entrySet()) {
       String owner = copy.getKey();
       appender.deliver(owner, copy.getValue(), content, bodyOffset, now);
-      events.add(
-          new DeliveryEvent(
-              queueId, owner, DeliveryEvent.Kind.DELIVERED, "2.0.0", "stored in " + INBOX));
+      events.record(queueId, owner, DeliveryEvent.Kind.DELIVERED, "2.0.0", "stored in " + INBOX);
     }
   }
 
@@ -226,8 +235,8 @@ public class LocalDelivery {
       Path content)
       throws IOException {
     Map<String, DsnAction> actions = new LinkedHashMap<>();
-    for (Recipient recipient : envelope.rcptTo()) {
-      if (!recipient.notifyOn().contains(DsnNotify.SUCCESS)
+    for (EnvelopeRecipient recipient : envelope.rcptTo()) {
+      if (!recipient.notifyOn().contains(Notify.SUCCESS)
           || !kept.contains(recipient.address()) // a filter took it out
           || refused.contains(recipient.address())) {
         continue;
@@ -249,47 +258,30 @@ public class LocalDelivery {
         arrival.recipients().stream()
             .map(r -> new DeliveryNotifications.Success(r, actions.get(r.address()), null))
             .toList();
-    notifications.succeeded(arrival, successes, OriginalMessage.Content.of(content));
+    notifications.succeeded(arrival, successes, content);
   }
 
   /** Recipients refused after the others were accepted: recorded, and reported to the sender. */
-  private void report(String queueId, Envelope envelope, Map<String, Reply> refused, Path content)
+  private void report(String queueId, Envelope envelope, Map<String, Outcome> refused, Path content)
       throws IOException {
     Instant now = Instant.now();
     List<QueuedRecipient> failed = new ArrayList<>();
     QueueEntry arrival =
         QueueEntries.from(queueId, envelope, List.copyOf(refused.keySet()), content);
     for (QueuedRecipient recipient : arrival.recipients()) {
-      Reply refusal = refused.get(recipient.address());
+      Outcome refusal = refused.get(recipient.address());
       LOG.info(queueId + ": <" + recipient.address() + "> bounced: " + refusal);
-      events.add(
-          new DeliveryEvent(
-              queueId,
-              recipient.address(),
-              DeliveryEvent.Kind.BOUNCED,
-              refusal.status(),
-              refusal.toString()));
+      events.record(
+          queueId,
+          recipient.address(),
+          DeliveryEvent.Kind.BOUNCED,
+          refusal.status(),
+          refusal.toString());
       failed.add(
           recipient.attempted(
               RecipientState.FAILED, now, refusal.status(), refusal.toString(), null));
     }
     notifications.refusedOnArrival(arrival, failed, content);
-  }
-
-  /**
-   * Stores a message this server wrote itself (a delivery status notification) in a local mailbox,
-   * durably, with {@code prefix} (its trace fields) before the content.
-   */
-  public void storeGenerated(String mailbox, byte[] prefix, Path content) {
-    appender.deliver(mailbox, prefix, content, 0, OffsetDateTime.now(ZoneOffset.UTC));
-  }
-
-  /** The mailboxes an address of a local domain reaches, empty when none (or not local). */
-  public List<String> localMailboxes(String address) {
-    Resolution resolution = addressing.resolver().resolve(address);
-    return resolution.outcome() == Resolution.Outcome.DELIVER
-        ? List.copyOf(resolution.mailboxes())
-        : List.of();
   }
 
   /** The quota and usage of each mailbox; usage is only summed for mailboxes with a quota. */
