@@ -1,7 +1,7 @@
 package dev.yubin.ejb.accounts.application;
 
 import dev.yubin.ejb.accounts.domain.Account;
-import dev.yubin.ejb.accounts.domain.DomainName;
+import dev.yubin.ejb.kernel.DomainName;
 import dev.yubin.ejb.accounts.domain.MailDomain;
 import dev.yubin.ejb.accounts.infrastructure.AccountRepository;
 import dev.yubin.ejb.accounts.infrastructure.AliasRepository;

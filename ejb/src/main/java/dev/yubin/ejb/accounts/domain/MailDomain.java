@@ -1,5 +1,6 @@
 package dev.yubin.ejb.accounts.domain;
 
+import dev.yubin.ejb.kernel.DomainName;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

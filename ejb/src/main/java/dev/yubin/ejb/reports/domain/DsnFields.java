@@ -1,6 +1,6 @@
 package dev.yubin.ejb.reports.domain;
 
-import dev.yubin.ejb.accounts.domain.DomainName;
+import dev.yubin.ejb.kernel.DomainName;
 import dev.yubin.ejb.kernel.OriginalRecipient;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.yubin.ejb.platform.infrastructure.dns;
 
-import dev.yubin.ejb.accounts.domain.DomainName;
+import dev.yubin.ejb.kernel.DomainName;
 import dev.yubin.ejb.platform.infrastructure.dns.DnsAnswer.Status;
 import dev.yubin.protocol.Reply;
 import java.net.InetAddress;

@@ -2,7 +2,7 @@ package dev.yubin.web.interfaces.admin.rest;
 
 import dev.yubin.ejb.accounts.application.AccountService;
 import dev.yubin.ejb.accounts.application.Addressing;
-import dev.yubin.ejb.accounts.domain.DomainName;
+import dev.yubin.ejb.kernel.DomainName;
 import dev.yubin.ejb.platform.infrastructure.persistence.DatabaseDurability;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

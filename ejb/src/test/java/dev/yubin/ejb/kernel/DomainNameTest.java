@@ -1,7 +1,8 @@
-package dev.yubin.ejb.accounts.domain;
+package dev.yubin.ejb.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yubin.ejb.accounts.domain.MailDomain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

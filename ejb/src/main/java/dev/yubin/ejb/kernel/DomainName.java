@@ -1,4 +1,4 @@
-package dev.yubin.ejb.accounts.domain;
+package dev.yubin.ejb.kernel;
 
 import com.ibm.icu.text.IDNA;
 import java.util.Locale;
