@@ -1,12 +1,11 @@
 package dev.yubin.ejb.accounts.application;
 
 import dev.yubin.ejb.accounts.domain.Account;
-import dev.yubin.ejb.kernel.DomainName;
 import dev.yubin.ejb.accounts.domain.MailDomain;
-import dev.yubin.ejb.accounts.infrastructure.AccountRepository;
-import dev.yubin.ejb.accounts.infrastructure.AliasRepository;
-import dev.yubin.ejb.accounts.infrastructure.PasswordHasher;
-import dev.yubin.ejb.accounts.infrastructure.Passwords;
+import dev.yubin.ejb.accounts.domain.PasswordHasher;
+import dev.yubin.ejb.accounts.infrastructure.JpaAccountRepository;
+import dev.yubin.ejb.accounts.infrastructure.JpaAliasRepository;
+import dev.yubin.ejb.kernel.DomainName;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -21,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AccountService {
 
   @Inject Passwords passwords;
-  @Inject AccountRepository repository;
-  @Inject AliasRepository aliases;
+  @Inject JpaAccountRepository repository;
+  @Inject JpaAliasRepository aliases;
 
   @Inject
   @ConfigProperty(name = "yubin.quota.default")

@@ -2,8 +2,8 @@ package dev.yubin.ejb.interfaces.jca;
 
 import dev.yubin.ejb.interfaces.StartupGate;
 import dev.yubin.ejb.platform.application.MailStore;
+import dev.yubin.ejb.platform.infrastructure.dns.ClientNames;
 import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
-import dev.yubin.ejb.submission.application.ClientNames;
 import dev.yubin.ejb.submission.application.Submission;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.sasl.AuthResult;

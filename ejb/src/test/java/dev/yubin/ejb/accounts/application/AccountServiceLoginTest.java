@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yubin.ejb.accounts.domain.Account;
 import dev.yubin.ejb.accounts.domain.MailDomain;
-import dev.yubin.ejb.accounts.infrastructure.AccountRepository;
-import dev.yubin.ejb.accounts.infrastructure.PasswordHasher;
-import dev.yubin.ejb.accounts.infrastructure.Passwords;
+import dev.yubin.ejb.accounts.domain.PasswordHasher;
+import dev.yubin.ejb.accounts.infrastructure.JpaAccountRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,7 @@ class AccountServiceLoginTest {
         new Account("kate@d.test", new MailDomain("d.test"), passwords.hash("kate's secret"));
     accounts.passwords = passwords;
     accounts.repository =
-        new AccountRepository() {
+        new JpaAccountRepository() {
           @Override
           public Optional<Account> findAccount(String address) {
             return Optional.ofNullable(Map.of(kate.getAddress(), kate).get(address));

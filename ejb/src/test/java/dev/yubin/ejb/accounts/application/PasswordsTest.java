@@ -1,8 +1,9 @@
-package dev.yubin.ejb.accounts.infrastructure;
+package dev.yubin.ejb.accounts.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yubin.ejb.accounts.infrastructure.Passwords.Verdict;
+import dev.yubin.ejb.accounts.application.Passwords.Verdict;
+import dev.yubin.ejb.accounts.domain.PasswordHasher;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.yubin.ejb.accounts.infrastructure;
+package dev.yubin.ejb.accounts.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

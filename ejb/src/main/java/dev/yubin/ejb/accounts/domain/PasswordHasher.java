@@ -1,4 +1,4 @@
-package dev.yubin.ejb.accounts.infrastructure;
+package dev.yubin.ejb.accounts.domain;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** Domains and accounts. Callers pass names already normalized. */
 @ApplicationScoped
-public class AccountRepository {
+public class JpaAccountRepository {
 
   @PersistenceContext(unitName = "yubin")
   EntityManager em;

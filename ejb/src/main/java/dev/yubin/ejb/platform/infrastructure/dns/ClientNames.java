@@ -1,9 +1,6 @@
-package dev.yubin.ejb.submission.application;
+package dev.yubin.ejb.platform.infrastructure.dns;
 
-import dev.yubin.ejb.platform.infrastructure.dns.ClientNameCache;
-import dev.yubin.ejb.platform.infrastructure.dns.DnsSettings;
-import dev.yubin.ejb.platform.infrastructure.dns.DnsjavaClient;
-import dev.yubin.ejb.platform.infrastructure.dns.ReverseDns;
+import dev.yubin.ejb.submission.application.TraceHeaders;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,5 +1,6 @@
-package dev.yubin.ejb.accounts.infrastructure;
+package dev.yubin.ejb.accounts.application;
 
+import dev.yubin.ejb.accounts.domain.PasswordHasher;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

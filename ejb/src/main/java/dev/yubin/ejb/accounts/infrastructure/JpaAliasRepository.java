@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** Aliases. Callers pass addresses already normalized. */
 @ApplicationScoped
-public class AliasRepository {
+public class JpaAliasRepository {
 
   @PersistenceContext(unitName = "yubin")
   EntityManager em;
