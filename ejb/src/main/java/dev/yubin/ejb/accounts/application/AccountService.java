@@ -3,8 +3,6 @@ package dev.yubin.ejb.accounts.application;
 import dev.yubin.ejb.accounts.domain.Account;
 import dev.yubin.ejb.accounts.domain.MailDomain;
 import dev.yubin.ejb.accounts.domain.PasswordHasher;
-import dev.yubin.ejb.accounts.infrastructure.JpaAccountRepository;
-import dev.yubin.ejb.accounts.infrastructure.JpaAliasRepository;
 import dev.yubin.ejb.kernel.DomainName;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -20,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AccountService {
 
   @Inject Passwords passwords;
-  @Inject JpaAccountRepository repository;
-  @Inject JpaAliasRepository aliases;
+  @Inject AccountRepository repository;
+  @Inject AliasRepository aliases;
 
   @Inject
   @ConfigProperty(name = "yubin.quota.default")

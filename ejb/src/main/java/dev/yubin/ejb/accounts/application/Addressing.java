@@ -7,8 +7,6 @@ import dev.yubin.ejb.accounts.application.addressing.RecipientResolver;
 import dev.yubin.ejb.accounts.application.addressing.Resolution;
 import dev.yubin.ejb.accounts.domain.MailAlias;
 import dev.yubin.ejb.accounts.domain.MailDomain;
-import dev.yubin.ejb.accounts.infrastructure.JpaAccountRepository;
-import dev.yubin.ejb.accounts.infrastructure.JpaAliasRepository;
 import dev.yubin.ejb.platform.config.YubinSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.LocalBean;
@@ -44,8 +42,8 @@ public class Addressing implements AddressBook {
   /** The most targets one alias may have (Postfix's virtual_alias_expansion_limit is 1000). */
   static final int MAX_TARGETS = 1000;
 
-  @Inject JpaAccountRepository accounts;
-  @Inject JpaAliasRepository aliases;
+  @Inject AccountRepository accounts;
+  @Inject AliasRepository aliases;
   @Inject YubinSettings settings;
 
   private AddressingRules rules = AddressingRules.defaults();

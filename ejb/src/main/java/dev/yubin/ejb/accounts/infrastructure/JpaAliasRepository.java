@@ -1,5 +1,6 @@
 package dev.yubin.ejb.accounts.infrastructure;
 
+import dev.yubin.ejb.accounts.application.AliasRepository;
 import dev.yubin.ejb.accounts.domain.MailAlias;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -7,13 +8,14 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 
-/** Aliases. Callers pass addresses already normalized. */
+/** Aliases in JPA. */
 @ApplicationScoped
-public class JpaAliasRepository {
+public class JpaAliasRepository implements AliasRepository {
 
   @PersistenceContext(unitName = "yubin")
   EntityManager em;
 
+  @Override
   public Optional<MailAlias> find(String address) {
     return em.createQuery("select a from MailAlias a where a.address = :address", MailAlias.class)
         .setParameter("address", address)
@@ -22,6 +24,7 @@ public class JpaAliasRepository {
   }
 
   /** An alias's targets in one query, without loading the alias; empty when there is none. */
+  @Override
   public List<String> targets(String address) {
     return em.createQuery(
             "select t from MailAlias a join a.targets t where a.address = :address", String.class)
@@ -30,6 +33,7 @@ public class JpaAliasRepository {
   }
 
   /** Whether an alias exists, without loading it. */
+  @Override
   public boolean exists(String address) {
     return em.createQuery("select count(a) from MailAlias a where a.address = :address", Long.class)
             .setParameter("address", address)
@@ -37,15 +41,18 @@ public class JpaAliasRepository {
         > 0;
   }
 
+  @Override
   public List<MailAlias> all() {
     return em.createQuery("select a from MailAlias a order by a.address", MailAlias.class)
         .getResultList();
   }
 
+  @Override
   public void add(MailAlias alias) {
     em.persist(alias);
   }
 
+  @Override
   public void remove(MailAlias alias) {
     em.remove(em.contains(alias) ? alias : em.merge(alias));
   }

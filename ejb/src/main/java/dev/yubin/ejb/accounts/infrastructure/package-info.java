@@ -1,5 +1,4 @@
 /**
- * The accounts context's adapters: JPA repositories for domains, accounts and aliases, and password
- * hashing (only salted, slow, versioned hashes are ever stored).
+ * The accounts context's adapters: JPA repositories for domains, accounts and aliases.
  */
 package dev.yubin.ejb.accounts.infrastructure;

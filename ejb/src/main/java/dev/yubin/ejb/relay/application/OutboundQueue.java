@@ -12,6 +12,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -199,6 +200,11 @@ public class OutboundQueue {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The content of queued message {@code id}, as queued. */
+  public InputStream open(String id) throws IOException {
+    return files.open(id);
   }
 
   public QueueFiles files() {

@@ -6,9 +6,7 @@ import dev.yubin.ejb.kernel.Origin;
 import dev.yubin.ejb.kernel.OriginalRecipient;
 import dev.yubin.ejb.kernel.Outcome;
 import dev.yubin.ejb.kernel.Ret;
-import dev.yubin.ejb.platform.application.MailStore;
 import dev.yubin.ejb.platform.config.YubinSettings;
-import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
 import dev.yubin.ejb.relay.application.OutboundQueue;
 import dev.yubin.ejb.relay.domain.QueueEntry;
 import dev.yubin.ejb.relay.domain.QueuedRecipient;
@@ -19,6 +17,8 @@ import dev.yubin.ejb.reports.domain.NotificationKind;
 import dev.yubin.ejb.reports.domain.OriginalMessage;
 import dev.yubin.ejb.reports.domain.ReportSelection;
 import dev.yubin.ejb.reports.domain.ReportedRecipient;
+import dev.yubin.ejb.submission.application.Spool;
+import dev.yubin.ejb.submission.application.SpooledMessage;
 import dev.yubin.ejb.submission.application.Submission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ public class DeliveryNotifications {
   private static final Pattern STATUS = Pattern.compile("[45]\\.\\d{1,3}\\.\\d{1,3}");
 
   @Inject YubinSettings settings;
-  @Inject MailStore store;
+  @Inject Spool spool;
   @Inject Submission submission;
   @Inject OutboundQueue queue;
 
@@ -61,7 +61,7 @@ public class DeliveryNotifications {
           entry,
           NotificationKind.FAILURE,
           failed.stream().map(r -> outcome(r, failure(r, now))).toList(),
-          () -> queue.files().open(entry.id()));
+          () -> queue.open(entry.id()));
     } catch (IOException | RuntimeException e) {
       // The entry's state is already final; the operator finds the failure in the log and the
       // delivery events.
@@ -105,7 +105,7 @@ public class DeliveryNotifications {
           entry,
           NotificationKind.DELAY,
           pending.stream().map(r -> outcome(r, delay(r, now, until))).toList(),
-          () -> queue.files().open(entry.id()));
+          () -> queue.open(entry.id()));
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, entry.id() + ": cannot warn <" + entry.sender() + "> of the delay", e);
     }
@@ -161,7 +161,7 @@ public class DeliveryNotifications {
   /** As {@link #succeeded}, for a queue entry whose content is still queued; never throws. */
   public void succeeded(QueueEntry entry, List<Success> successes) {
     try {
-      succeeded(entry, successes, () -> queue.files().open(entry.id()));
+      succeeded(entry, successes, () -> queue.open(entry.id()));
     } catch (IOException | RuntimeException e) {
       LOG.log(
           Level.WARNING, entry.id() + ": cannot report the success to <" + entry.sender() + ">", e);
@@ -183,9 +183,9 @@ public class DeliveryNotifications {
     if (report.isEmpty()) {
       return; // NOTIFY=NEVER, or only other reports asked for
     }
-    SpoolFile spool = store.files().newSpoolFile();
+    SpooledMessage message = spool.newMessage();
     try {
-      try (OutputStream out = spool.newOutputStream()) {
+      try (OutputStream out = message.newOutputStream()) {
         DeliveryStatusNotification.builder(kind, settings.hostname())
             .original(
                 new OriginalMessage(
@@ -199,10 +199,10 @@ public class DeliveryNotifications {
             .writeTo(out);
       }
     } catch (IOException | RuntimeException e) {
-      spool.discard();
+      message.discard();
       throw e;
     }
-    submit(entry, kind, spool);
+    submit(entry, kind, message);
   }
 
   /**
@@ -211,7 +211,7 @@ public class DeliveryNotifications {
    *
    * @throws IOException when submission refuses it
    */
-  private void submit(QueueEntry entry, NotificationKind kind, SpoolFile report)
+  private void submit(QueueEntry entry, NotificationKind kind, SpooledMessage report)
       throws IOException {
     String reportId = report.queueId();
     Outcome outcome =

@@ -12,7 +12,6 @@ import dev.yubin.ejb.kernel.Origin;
 import dev.yubin.ejb.kernel.Outcome;
 import dev.yubin.ejb.mailbox.application.MessageAppender;
 import dev.yubin.ejb.platform.config.YubinSettings;
-import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
 import dev.yubin.ejb.relay.application.OutboundQueue;
 import dev.yubin.ejb.relay.application.QueueEntries;
 import dev.yubin.ejb.relay.domain.QueueEntry;
@@ -116,7 +115,7 @@ public class Submission {
    * @param origin where the message comes from; an SMTP client's name ({@link
    *     ClientNames#describe}) is looked up before this transaction
    */
-  public Outcome submit(Origin origin, Envelope envelope, SpoolFile spool) {
+  public Outcome submit(Origin origin, Envelope envelope, SpooledMessage spool) {
     Path content = spool.finish();
     String queueId = spool.queueId();
     try {

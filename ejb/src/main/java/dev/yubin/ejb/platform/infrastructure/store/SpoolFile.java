@@ -1,5 +1,6 @@
 package dev.yubin.ejb.platform.infrastructure.store;
 
+import dev.yubin.ejb.submission.application.SpooledMessage;
 import dev.yubin.protocol.smtp.MessageSink;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** A message arriving by DATA, written to a file in the spool so that memory stays bounded. */
-public final class SpoolFile implements MessageSink {
+public final class SpoolFile implements MessageSink, SpooledMessage {
 
   private static final Logger LOG = Logger.getLogger(SpoolFile.class.getName());
 
@@ -27,6 +28,7 @@ public final class SpoolFile implements MessageSink {
     this.path = path;
   }
 
+  @Override
   public String queueId() {
     return queueId;
   }
@@ -46,6 +48,7 @@ public final class SpoolFile implements MessageSink {
   }
 
   /** Finishes writing; the content is then readable from {@link #path()}. */
+  @Override
   public Path finish() {
     try {
       if (out == null && !created) {
@@ -61,6 +64,7 @@ public final class SpoolFile implements MessageSink {
   }
 
   /** Creates the file (owner only) to be written by other means than {@link #write}. */
+  @Override
   public OutputStream newOutputStream() throws IOException {
     OutputStream stream = Channels.newOutputStream(OwnerOnly.newFile(path));
     created = true;
