@@ -2,8 +2,6 @@ package dev.yubin.ejb.relay.application;
 
 import dev.yubin.ejb.platform.application.Readiness;
 import dev.yubin.ejb.relay.domain.QueueEntry;
-import dev.yubin.ejb.relay.infrastructure.messaging.RelayQueue;
-import dev.yubin.ejb.relay.infrastructure.messaging.RelayQueueException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;

@@ -13,7 +13,6 @@ import dev.yubin.ejb.relay.domain.QueueEntry;
 import dev.yubin.ejb.relay.domain.QueuedRecipient;
 import dev.yubin.ejb.relay.domain.RecipientState;
 import dev.yubin.ejb.relay.domain.RetrySchedule;
-import dev.yubin.ejb.relay.infrastructure.messaging.RelayWork;
 import dev.yubin.ejb.relay.infrastructure.smtp.ClientSettings;
 import dev.yubin.ejb.relay.infrastructure.smtp.ConnectionCache;
 import dev.yubin.ejb.relay.infrastructure.smtp.DeliveryReport;

@@ -1,5 +1,7 @@
 package dev.yubin.ejb.relay.infrastructure.messaging;
 
+import dev.yubin.ejb.relay.application.RelayQueue;
+import dev.yubin.ejb.relay.application.RelayQueueException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.Connection;

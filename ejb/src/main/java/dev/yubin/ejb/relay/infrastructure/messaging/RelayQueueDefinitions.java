@@ -1,5 +1,6 @@
 package dev.yubin.ejb.relay.infrastructure.messaging;
 
+import dev.yubin.ejb.relay.application.RelayQueue;
 import jakarta.ejb.Singleton;
 import jakarta.jms.JMSConnectionFactoryDefinition;
 import jakarta.jms.JMSDestinationDefinition;

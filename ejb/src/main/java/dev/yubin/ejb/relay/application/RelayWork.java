@@ -1,4 +1,4 @@
-package dev.yubin.ejb.relay.infrastructure.messaging;
+package dev.yubin.ejb.relay.application;
 
 /**
  * What the relay does with an announced queue entry: the relay code implements it as a CDI bean

@@ -1,4 +1,4 @@
-package dev.yubin.ejb.relay.infrastructure.messaging;
+package dev.yubin.ejb.relay.application;
 
 /** The broker did not take an announcement. The queue entry itself is unaffected. */
 public class RelayQueueException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.yubin.ejb.relay.infrastructure.messaging;
+package dev.yubin.ejb.relay.application;
 
 import java.time.Duration;
 
