@@ -207,17 +207,23 @@ public class DeliveryNotifications {
 
   /**
    * Submits the report from the null reverse-path to the sender, like any other message: stored for
-   * a local sender, queued for a remote one.
+   * a local sender, queued for a remote one. A report refused for good (the sender's mailbox is
+   * full, a filter rejects it) is dropped with a warning: nobody can be told of it, as no report is
+   * ever made about a report.
    *
-   * @throws IOException when submission refuses it
+   * @throws IOException when submission cannot take it now
    */
   private void submit(QueueEntry entry, NotificationKind kind, SpooledMessage report)
       throws IOException {
     String reportId = report.queueId();
     Outcome outcome =
         submission.submit(Origin.report(), Envelope.of("", List.of(entry.sender())), report);
+    if (outcome.isPermanentFailure()) {
+      LOG.warning(entry.id() + ": report " + reportId + " refused for good, dropped: " + outcome);
+      return;
+    }
     if (!outcome.isAccepted()) {
-      throw new IOException("report " + reportId + " not accepted: " + outcome);
+      throw new IOException("report " + reportId + " not accepted now: " + outcome);
     }
     LOG.info(
         entry.id()
