@@ -64,7 +64,7 @@ public class SmtpBackendBean implements SmtpBackend {
   }
 
   /**
-   * Names the client (reverse DNS, bounded by its own deadline) before local delivery opens its
+   * Names the client (reverse DNS, bounded by its own deadline) before submission opens its
    * transaction, so that a slow DNS never holds one open.
    */
   @Override

@@ -71,9 +71,9 @@ public class DeliveryNotifications {
   }
 
   /**
-   * Recipients that local delivery refused for good at the end of DATA, after the others were
-   * stored (the SMTP reply covers the whole message, so these can only be told by a report). Called
-   * inside the delivery's transaction: a report for a local sender commits with it.
+   * Recipients that submission refused for good at the end of DATA, after the others were stored
+   * (the SMTP reply covers the whole message, so these can only be told by a report). Called inside
+   * the delivery's transaction: a report for a local sender commits with it.
    *
    * @param entry the arrived message as a queue entry (never stored) with the refused recipients
    * @param content the message as received

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  * <p>At the end of DATA each copy is checked on its own: a copy that would overflow its mailbox is
  * refused for good ({@code 5.2.2}, as Dovecot answers with its default {@code quota_full_tempfail =
  * no}) while the copies with room are stored. When no copy fits, the answer says so; otherwise the
- * sender gets a failure report for the full recipients (see {@link LocalDelivery}). One full
- * mailbox does not hold up the others.
+ * sender gets a failure report for the full recipients (see {@link Submission}). One full mailbox
+ * does not hold up the others.
  */
 public final class QuotaCheck {
 
