@@ -38,12 +38,10 @@ class ArchitectureTest {
   /**
    * Infrastructure that application services still use directly, each a port still to extract (with
    * its nested classes). All of it is the relay's: its service drives the SMTP client, DNS
-   * resolution and the queue files itself. This list only shrinks: a new entry needs a reason in
-   * review.
+   * resolution itself. This list only shrinks: a new entry needs a reason in review.
    */
   static final List<String> INFRASTRUCTURE_NOT_YET_BEHIND_A_PORT =
       List.of(
-          "dev.yubin.ejb.relay.infrastructure.QueueFiles",
           "dev.yubin.ejb.relay.infrastructure.smtp.ClientSettings",
           "dev.yubin.ejb.relay.infrastructure.smtp.ConnectionCache",
           "dev.yubin.ejb.relay.infrastructure.smtp.DeliveryReport",

@@ -327,7 +327,7 @@ public class AddressingIT {
         .filter(e -> e.recipients().stream().anyMatch(r -> r.address().equals(sender)))
         .map(
             e -> {
-              try (var in = queue.files().open(e.id())) {
+              try (var in = queue.open(e.id())) {
                 return new String(in.readAllBytes(), US_ASCII);
               } catch (IOException x) {
                 throw new UncheckedIOException(x);

@@ -1,9 +1,6 @@
 package dev.yubin.ejb.relay.application;
 
-import dev.yubin.ejb.platform.config.YubinSettings;
 import dev.yubin.ejb.relay.domain.QueueEntry;
-import dev.yubin.ejb.relay.infrastructure.QueueFiles;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -49,23 +46,17 @@ public class OutboundQueue {
     BUSY
   }
 
-  @Inject YubinSettings settings;
   @Inject Event<Ready> ready;
   @Resource TransactionSynchronizationRegistry transactions;
 
   private final Set<String> busy = ConcurrentHashMap.newKeySet();
-  private QueueFiles files;
+  @Inject QueueStore files;
 
   public OutboundQueue() {}
 
-  /** A queue on these files, for tests: no transactions; set {@link #ready} to see events. */
-  OutboundQueue(QueueFiles files) {
+  /** A queue on this store, for tests: no transactions; set {@link #ready} to see events. */
+  OutboundQueue(QueueStore files) {
     this.files = files;
-  }
-
-  @PostConstruct
-  void open() {
-    files = new QueueFiles(settings.dataDirectory());
   }
 
   /**
@@ -129,9 +120,7 @@ public class OutboundQueue {
     }
   }
 
-  /**
-   * Every readable entry, oldest first (unreadable ones are quarantined, see {@link QueueFiles}).
-   */
+  /** Every readable entry, oldest first (unreadable ones are set aside by the store). */
   public List<QueueEntry> entries() {
     List<QueueEntry> all = new ArrayList<>();
     try {
@@ -207,8 +196,9 @@ public class OutboundQueue {
     return files.open(id);
   }
 
-  public QueueFiles files() {
-    return files;
+  /** The size in bytes of queued message {@code id}'s content. */
+  public long size(String id) throws IOException {
+    return files.size(id);
   }
 
   /** Tells whoever tries entries that this one is ready; the periodic scan is the safety net. */

@@ -387,12 +387,12 @@ public class RelayService implements RelayWork {
     }
     long size;
     try {
-      size = queue.files().size(entry.id());
+      size = queue.size(entry.id());
     } catch (java.io.IOException e) {
       size = 0;
     }
     OutboundMessage message =
-        OutboundMessage.of(entry.sender(), to, () -> queue.files().open(entry.id()), size)
+        OutboundMessage.of(entry.sender(), to, () -> queue.open(entry.id()), size)
             .withEightBit(entry.eightBit())
             .withSmtpUtf8(entry.smtpUtf8());
     if (entry.ret() != null || entry.envelopeId() != null) {

@@ -3,6 +3,7 @@ package dev.yubin.ejb.relay.infrastructure;
 import dev.yubin.ejb.platform.infrastructure.store.ContentKey;
 import dev.yubin.ejb.platform.infrastructure.store.DirectorySync;
 import dev.yubin.ejb.platform.infrastructure.store.OwnerOnly;
+import dev.yubin.ejb.relay.application.QueueStore;
 import dev.yubin.ejb.relay.domain.QueueEntry;
 import dev.yubin.ejb.relay.domain.QueuedRecipient;
 import dev.yubin.ejb.relay.domain.RecipientState;
@@ -43,7 +44,7 @@ import java.util.stream.Stream;
  * content, to {@code <data dir>/queue/quarantine/} and logged, as Postfix moves a damaged queue
  * file to its {@code corrupt} folder: the rest of the queue goes on.
  */
-public final class QueueFiles {
+public final class QueueFiles implements QueueStore {
 
   private static final Logger LOG = Logger.getLogger(QueueFiles.class.getName());
   private static final String ENVELOPE = ".envelope";
@@ -63,6 +64,7 @@ public final class QueueFiles {
   }
 
   /** Queues a message: {@code header}, then {@code body} from {@code bodyOffset}; durable. */
+  @Override
   public void create(QueueEntry entry, byte[] header, Path body, long bodyOffset)
       throws IOException {
     Path content = file(entry.id());
@@ -88,6 +90,7 @@ public final class QueueFiles {
    * Writes an entry's envelope durably, replacing the previous one. Each call writes a temporary
    * file of its own, so two saves never mix (the last rename wins whole).
    */
+  @Override
   public void save(QueueEntry entry) throws IOException {
     Path temporary = folder.resolve("." + entry.id() + ENVELOPE + "." + ContentKey.next() + ".tmp");
     try (FileChannel channel = OwnerOnly.newFile(temporary)) {
@@ -107,6 +110,7 @@ public final class QueueFiles {
    * The entry, if it is queued; empty when it is not, or when its envelope cannot be read (then it
    * is quarantined).
    */
+  @Override
   public Optional<QueueEntry> load(String id) throws IOException {
     if (!ContentKey.isValid(id)) {
       return Optional.empty();
@@ -169,6 +173,7 @@ public final class QueueFiles {
    * content without an envelope: never acknowledged) are removed once they are older than a write
    * could take.
    */
+  @Override
   public List<String> ids() throws IOException {
     Set<String> contents = new TreeSet<>();
     Set<String> envelopes = new TreeSet<>();
@@ -203,6 +208,7 @@ public final class QueueFiles {
     return new ArrayList<>(envelopes);
   }
 
+  @Override
   public InputStream open(String id) throws IOException {
     return Files.newInputStream(file(id));
   }
@@ -211,11 +217,13 @@ public final class QueueFiles {
     return file(id);
   }
 
+  @Override
   public long size(String id) throws IOException {
     return Files.size(file(id));
   }
 
   /** Removes an entry: the envelope first, so a crash never leaves an envelope without content. */
+  @Override
   public void delete(String id) throws IOException {
     Files.deleteIfExists(envelope(id));
     Files.deleteIfExists(file(id));
