@@ -106,14 +106,14 @@ public class Submission {
   /**
    * End of DATA: the filter chain decides and may rewrite; then every recipient is resolved, each
    * mailbox reached gets one durable copy with trace fields prepended (however many recipients or
-   * aliases lead to it), remote recipients are queued, and the answer is 250. A recipient that can
-   * no longer be delivered (unknown since RCPT, or its copy would overflow the quota) is refused
-   * for good: by the reply when nobody else gets the message, else by a failure report to the
-   * sender, as Postfix's local delivery bounces. A temporary failure defers the whole message
+   * aliases lead to it), remote recipients are queued, and the message is accepted. A recipient
+   * that can no longer be delivered (unknown since RCPT, or its copy would overflow the quota) is
+   * refused for good: by the reply when nobody else gets the message, else by a failure report to
+   * the sender, as Postfix's local delivery bounces. A temporary failure defers the whole message
    * before anything is stored.
    *
-   * @param origin where the message comes from; an SMTP client's name ({@link
-   *     ClientNames#describe}) is looked up before this transaction
+   * @param origin where the message comes from; an SMTP client's name is looked up before this
+   *     transaction, so that a slow DNS never holds one open
    */
   public Outcome submit(Origin origin, Envelope envelope, SpooledMessage spool) {
     Path content = spool.finish();
@@ -121,15 +121,7 @@ public class Submission {
     try {
       IncomingMessage message =
           new IncomingMessage(
-              content,
-              HEADER_LIMIT,
-              envelope.reversePath(),
-              envelope.recipients(),
-              new IncomingMessage.Origin(
-                  origin.clientAddress(),
-                  origin.heloName(),
-                  origin.authenticatedUser(),
-                  origin.kind() == Origin.Kind.SUBMISSION));
+              content, HEADER_LIMIT, envelope.reversePath(), envelope.recipients(), origin);
       FilterResult verdict = filters.run(message);
       if (verdict.action() == FilterResult.Action.REJECT) {
         return new Outcome.PermanentFailure(verdict.status(), verdict.text(), verdict.code());

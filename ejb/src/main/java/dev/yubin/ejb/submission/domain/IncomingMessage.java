@@ -1,6 +1,7 @@
 package dev.yubin.ejb.submission.domain;
 
 import dev.yubin.api.FilteredMessage;
+import dev.yubin.ejb.kernel.Origin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,10 +16,6 @@ import java.util.Optional;
  * and where it came from. Filters see it as a {@link FilteredMessage}.
  */
 public final class IncomingMessage implements FilteredMessage {
-
-  /** Where the message came from. */
-  public record Origin(
-      String clientAddress, String heloName, String authenticatedUser, boolean submission) {}
 
   private final Path content;
   private final MessageHeader header;
@@ -78,7 +75,7 @@ public final class IncomingMessage implements FilteredMessage {
 
   @Override
   public boolean submission() {
-    return origin.submission();
+    return origin.kind() == Origin.Kind.SUBMISSION;
   }
 
   @Override

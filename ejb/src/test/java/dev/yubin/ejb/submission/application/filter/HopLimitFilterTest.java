@@ -3,6 +3,7 @@ package dev.yubin.ejb.submission.application.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yubin.api.FilterResult;
+import dev.yubin.ejb.kernel.Origin;
 import dev.yubin.ejb.submission.domain.IncomingMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class HopLimitFilterTest {
         64 * 1024,
         "x@a.test",
         List.of("y@b.test"),
-        new IncomingMessage.Origin("192.0.2.1", "a", null, false));
+        Origin.smtp("192.0.2.1", null, "a", "ESMTP", null));
   }
 
   @Test

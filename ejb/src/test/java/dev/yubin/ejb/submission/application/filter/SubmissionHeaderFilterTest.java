@@ -3,6 +3,7 @@ package dev.yubin.ejb.submission.application.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yubin.api.FilterResult;
+import dev.yubin.ejb.kernel.Origin;
 import dev.yubin.ejb.platform.config.YubinSettings;
 import dev.yubin.ejb.submission.domain.IncomingMessage;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +36,7 @@ class SubmissionHeaderFilterTest {
         4096,
         "x@a.test",
         List.of("y@b.test", "z@b.test"),
-        new IncomingMessage.Origin(
-            "127.0.0.1", "client", submission ? "x@a.test" : null, submission));
+        Origin.smtp("127.0.0.1", null, "client", "ESMTP", submission ? "x@a.test" : null));
   }
 
   @Test
