@@ -69,7 +69,7 @@ class DialogueIT {
 
   @Test
   void everyProtocolHasScripts() {
-    assertThat(imapScripts()).contains("login-select-fetch.txt", "search.txt");
+    assertThat(imapScripts()).contains("login-select-fetch.txt", "search.txt", "bad-input.txt");
     assertThat(pop3Scripts()).isNotEmpty();
     assertThat(smtpScripts()).isNotEmpty();
   }
