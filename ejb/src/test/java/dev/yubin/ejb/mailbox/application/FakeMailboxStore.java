@@ -82,7 +82,7 @@ final class FakeMailboxStore implements MailboxRepository, ContentFiles {
                 f.sortCc(),
                 f.displayFrom(),
                 f.displayTo(),
-                f.date() == null ? null : f.date().atOffset(ZoneOffset.UTC),
+                f.date(),
                 f.messageId(),
                 f.inReplyTo(),
                 String.join(" ", f.references()))));

@@ -145,6 +145,28 @@ class MessageSearchTest {
   }
 
   @Test
+  void sentDatesAreTheDateFieldsOwnDayNotUtcs() {
+    store = new FakeMailboxStore();
+    store.add(
+        "Date: Fri, 2 Jan 2026 00:30:00 +0900\r\nSubject: Tokyo\r\n\r\nx\r\n",
+        OffsetDateTime.parse("2026-01-01T15:31:00Z"),
+        Flags.none(),
+        2);
+    store.add(
+        "Date: Tue, 6 Jan 2026 23:30:00 -0500\r\nSubject: New York\r\n\r\nx\r\n",
+        OffsetDateTime.parse("2026-01-07T04:31:00Z"),
+        Flags.none(),
+        3);
+    search = store.search();
+
+    assertThat(find(new Sent(LocalDate.of(2026, 1, 2), DateComparison.ON))).containsExactly(1);
+    assertThat(find(new Sent(LocalDate.of(2026, 1, 1), DateComparison.ON))).isEmpty();
+    assertThat(find(new Sent(LocalDate.of(2026, 1, 2), DateComparison.BEFORE))).isEmpty();
+    assertThat(find(new Sent(LocalDate.of(2026, 1, 6), DateComparison.ON))).containsExactly(2);
+    assertThat(find(new Sent(LocalDate.of(2026, 1, 7), DateComparison.SINCE))).isEmpty();
+  }
+
+  @Test
   void arrivalDatesAreDaysInTheServersZoneAndSentDatesFallBackToThem() {
     LocalDate jan3 = LocalDate.of(2024, 1, 3);
     assertThat(find(new Arrived(jan3, DateComparison.ON))).containsExactly(2);
