@@ -197,7 +197,7 @@ class MessageSearchTest {
     assertThat(find(new Header("Subject", "re"))).containsExactly(2, 3);
     assertThat(find(new Header("Cc", ""))).isEmpty();
     assertThat(find(new Header("Subject", ""))).containsExactly(1, 2, 3);
-    assertThat(store.fileReads).isZero();
+    assertThat(store.fileReads()).isZero();
     assertThat(store.structureQueries).isZero();
   }
 
@@ -231,7 +231,7 @@ class MessageSearchTest {
   void rowKeysDecideBeforeAnyFileIsRead() {
     assertThat(find(new And(List.of(new Body("noon"), new HasFlag(SystemFlag.SEEN, true)))))
         .containsExactly(2);
-    assertThat(store.fileReads).as("only UID 2's one text part").isEqualTo(1);
+    assertThat(store.fileReads()).as("only UID 2's one text part").isEqualTo(1);
     assertThat(store.structureQueries).isEqualTo(1);
   }
 
