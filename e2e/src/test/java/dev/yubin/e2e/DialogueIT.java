@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The protocol engines' dialogue scripts in {@code dialogues/e2e/{imap,pop3,smtp}/} (from the
  * protocol module's test jar), played over sockets against the real server: the same lines the
  * engine tests play against fake backends. Every script has a fresh user ({@code ${user}}, {@code
- * ${password}}, {@code ${address}}; {@code ${host}} is the server's name); its DELIVER lines are
- * sent with smtplib to the MX port.
+ * ${password}}, {@code ${address}} in {@code ${domain}}; {@code ${host}} is the server's name); its
+ * DELIVER lines are sent with smtplib to the MX port.
  */
 class DialogueIT {
 
