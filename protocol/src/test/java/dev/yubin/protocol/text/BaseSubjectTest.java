@@ -1,4 +1,4 @@
-package dev.yubin.protocol.imap.backend;
+package dev.yubin.protocol.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +31,12 @@ class BaseSubjectTest {
         "Re:|''|true",
         "会議の件|会議の件|false",
         "Re: 会議の件|会議の件|true",
+        "re : test|test|true",
+        "Re: [list] Re: test|test|true",
+        "[Fwd: Re: test]|test|true",
+        "[fwd: [list] test]|test|true",
+        "Reply: test|Reply: test|false",
+        "'Re:\ttabs\t and   spaces'|tabs and spaces|true",
       })
   void extracts(String subject, String base, boolean replyOrForward) {
     assertThat(BaseSubject.of(subject)).isEqualTo(new BaseSubject(base, replyOrForward));

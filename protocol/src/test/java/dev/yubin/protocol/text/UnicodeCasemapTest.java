@@ -1,4 +1,4 @@
-package dev.yubin.protocol.imap.backend;
+package dev.yubin.protocol.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
