@@ -136,8 +136,10 @@ public class MailboxFolders {
       updates.copy(owner, mailbox.getId(), all, target.getName(), true);
       return MailboxResult.OK;
     }
+    // Matched by the old name: the mailbox itself may be renamed first, and then no longer names
+    // its children.
     for (Mailbox each : repository.mailboxes(owner)) {
-      if (each == mailbox || mailbox.isAncestorOf(each.getName())) {
+      if (each.getName().equals(from) || each.getName().startsWith(from + Mailbox.DELIMITER)) {
         each.rename(to + each.getName().substring(from.length()));
         feed.changed(each.getId());
       }
