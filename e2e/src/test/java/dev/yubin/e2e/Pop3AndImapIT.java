@@ -120,7 +120,9 @@ class Pop3AndImapIT {
 
       assertThat(pop.command("STAT")).as("the view of the POP3 session").isEqualTo(stat);
       assertThat(pop.uidl()).isEqualTo(uidls);
+      assertThat(pop.command("LIST 1")).startsWith("+OK 1 ");
       assertThat(pop.multiLine("RETR 1").status()).startsWith("-ERR");
+      assertThat(pop.multiLine("TOP 1 0").status()).startsWith("-ERR");
       RawPop3.Reply retr = pop.multiLine("RETR 2");
       assertThat(retr.status()).startsWith("+OK");
       assertThat(retr.data()).isEqualTo(secondBytes);
