@@ -219,4 +219,38 @@ class ImapMailboxesIT {
           .hasSize(3);
     }
   }
+
+  /**
+   * INBOX and the special-use mailboxes exist from an account's first command on: APPEND, STATUS or
+   * SELECT first all find them, also when two sessions of a new account start at once.
+   */
+  @Test
+  void aNewAccountsFirstCommandFindsInboxAndTheSpecialUseMailboxes() throws Exception {
+    byte[] message = Clients.crlf("Subject: first", "", "The first command.");
+    for (String mailbox : List.of("INBOX", "Sent")) {
+      try (RawImap imap = RawImap.login(server, newUser("first"), Clients.PASSWORD)) {
+        assertThat(imap.append(mailbox, "", message, false).tagged())
+            .as("APPEND to %s first", mailbox)
+            .startsWith("OK [APPENDUID ");
+      }
+    }
+    try (RawImap imap = RawImap.login(server, newUser("first"), Clients.PASSWORD)) {
+      assertThat(status(imap, "INBOX").get("MESSAGES")).isZero();
+    }
+    for (int i = 0; i < 5; i++) {
+      String user = newUser("together");
+      try (RawImap selecting = RawImap.login(server, user, Clients.PASSWORD);
+          RawImap appending = RawImap.login(server, user, Clients.PASSWORD)) {
+        java.util.concurrent.CompletableFuture<String> select =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> selecting.command("SELECT INBOX").tagged());
+        String append = appending.append("INBOX", "", message, true).tagged();
+        assertThat(append).startsWith("OK [APPENDUID ");
+        assertThat(select.get()).startsWith("OK");
+      }
+      try (RawImap imap = RawImap.login(server, user, Clients.PASSWORD)) {
+        assertThat(list(imap).lines().filter(l -> l.startsWith("* LIST"))).hasSize(6);
+      }
+    }
+  }
 }

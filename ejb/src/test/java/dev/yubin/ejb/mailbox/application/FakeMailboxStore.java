@@ -176,6 +176,11 @@ final class FakeMailboxStore implements MailboxRepository, ContentFiles {
   }
 
   @Override
+  public void lockMailboxCreation() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public Set<String> subscriptions(String owner) {
     throw new UnsupportedOperationException();
   }

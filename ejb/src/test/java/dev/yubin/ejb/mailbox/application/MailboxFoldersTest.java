@@ -27,4 +27,16 @@ class MailboxFoldersTest {
     assertThat(store.repository.find(ALICE, "Done/2026").getUidValidity()).isEqualTo(child);
     assertThat(store.repository.find(ALICE, "Done/2026/Q1").getUidValidity()).isEqualTo(grandchild);
   }
+
+  @Test
+  void inboxAndTheSpecialUseMailboxesAreThereForAnAccountsFirstCommandWhateverItIs() {
+    assertThat(store.folders.find(ALICE, "Sent")).isNotNull();
+    assertThat(store.folders.status("bob@example.org", Mailbox.INBOX)).isNotNull();
+    assertThat(store.folders.rename("carol@example.org", Mailbox.INBOX, "Old"))
+        .isEqualTo(MailboxResult.OK);
+    assertThat(store.folders.create("dave@example.org", "Trash", null))
+        .isEqualTo(MailboxResult.ALREADY_EXISTS);
+    assertThat(store.folders.find(ALICE, "Nothing")).isNull();
+    assertThat(store.repository.mailboxes(ALICE)).hasSize(6);
+  }
 }
