@@ -255,6 +255,39 @@ class DurabilityIT {
         .hasSize(acknowledged.size());
   }
 
+  /**
+   * SIGKILL while one IMAP session appends messages (small and large, synchronizing literals and
+   * LITERAL+) and another changes flags and keywords on those already appended. After the restart
+   * every APPEND answered OK is there once, under its APPENDUID and the same UIDVALIDITY, byte for
+   * byte; every STORE answered OK is there; the one command in flight on each session at the kill
+   * is either wholly there or not at all; UIDNEXT is above every UID handed out, and a new APPEND
+   * gets a UID no earlier message had.
+   */
+  @Test
+  void sigkillDuringAppendsAndFlagChangesKeepsEveryAcknowledgedOne() throws Exception {
+    String user = newUser("ingrid");
+    ImapStream stream = new ImapStream(server, user);
+    Thread appender = new Thread(stream::append, "e2e-appender");
+    Thread storer = new Thread(stream::store, "e2e-storer");
+    appender.start();
+    storer.start();
+    E2e.await(
+        "40 APPENDs and 40 STOREs acknowledged",
+        Duration.ofSeconds(120),
+        () -> stream.failure() != null || stream.acknowledged(40, 40) ? true : null);
+    assertThat(stream.failure()).as("the stream before the kill").isNull();
+    stream.stopping();
+    server.kill();
+    appender.join(WAIT.toMillis());
+    storer.join(WAIT.toMillis());
+    assertThat(appender.isAlive() || storer.isAlive()).isFalse();
+    System.out.println("[e2e] killed with " + stream);
+
+    server.start();
+
+    stream.verifyAfterRestart();
+  }
+
   private static Set<Path> spoolFiles() {
     try (Stream<Path> files = Files.list(server.dataDir().resolve("spool"))) {
       return files.collect(Collectors.toSet());

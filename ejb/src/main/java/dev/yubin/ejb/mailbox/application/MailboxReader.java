@@ -41,10 +41,7 @@ public class MailboxReader {
 
   /** Opens a mailbox; null if there is none of that name. */
   public MailboxSnapshot open(String owner, String name, boolean readWrite) {
-    if (name.equals(Mailbox.INBOX)) {
-      folders.ensureDefaults(owner);
-    }
-    Mailbox mailbox = repository.find(owner, name);
+    Mailbox mailbox = folders.find(owner, name);
     if (mailbox == null) {
       return null;
     }

@@ -27,6 +27,12 @@ public interface MailboxRepository {
   /** A new UIDVALIDITY: never used before on this server, never 0. */
   long nextUidValidity();
 
+  /**
+   * Waits for, then holds until the transaction ends, the lock that {@link #nextUidValidity} takes:
+   * whoever makes mailboxes after it sees those that others made before.
+   */
+  void lockMailboxCreation();
+
   Set<String> subscriptions(String owner);
 
   /** Answers false when nothing changed (already subscribed, or not subscribed). */

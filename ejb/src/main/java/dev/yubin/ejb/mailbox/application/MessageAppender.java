@@ -46,7 +46,7 @@ public class MessageAppender {
   /** APPEND: stores the message in {@code spooled} into a mailbox of the owner. */
   public AppendResult append(
       String owner, String name, Flags flags, OffsetDateTime internalDate, Path spooled) {
-    Mailbox mailbox = repository.find(owner, name);
+    Mailbox mailbox = folders.find(owner, name);
     if (mailbox == null) {
       return AppendResult.failed(AppendResult.Status.NO_MAILBOX);
     }

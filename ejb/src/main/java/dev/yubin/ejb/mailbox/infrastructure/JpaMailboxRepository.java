@@ -98,6 +98,12 @@ public class JpaMailboxRepository implements MailboxRepository {
   }
 
   @Override
+  public void lockMailboxCreation() {
+    em.createNativeQuery("SELECT counter FROM store_counter WHERE name = 'uid_validity' FOR UPDATE")
+        .getSingleResult();
+  }
+
+  @Override
   public Set<String> subscriptions(String owner) {
     return new LinkedHashSet<>(
         em.createQuery(

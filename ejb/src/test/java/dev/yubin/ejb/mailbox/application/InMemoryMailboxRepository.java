@@ -77,6 +77,11 @@ class InMemoryMailboxRepository implements MailboxRepository {
   }
 
   @Override
+  public void lockMailboxCreation() {
+    // one thread
+  }
+
+  @Override
   public Set<String> subscriptions(String owner) {
     return new TreeSet<>(subscriptions.getOrDefault(owner, Set.of()));
   }
