@@ -30,29 +30,61 @@ public class MailboxFolders {
   /** Creates INBOX and the special-use mailboxes that are missing; answers the mailboxes. */
   public List<Mailbox> ensureDefaults(String owner) {
     List<Mailbox> existing = repository.mailboxes(owner);
+    List<Mailbox> all = new ArrayList<>(existing);
+    if (!missingDefaults(existing).isEmpty()) {
+      // An account's first commands may come at once (SELECT and APPEND, a delivery): one makes
+      // the mailboxes, the others wait for it and then see them, rather than making them twice.
+      repository.lockMailboxCreation();
+      existing = repository.mailboxes(owner);
+      all = new ArrayList<>(existing);
+      List<Default> missing = missingDefaults(existing);
+      for (Default mailbox : missing) {
+        all.add(add(owner, mailbox.name(), mailbox.use()));
+        repository.subscribe(owner, mailbox.name(), true);
+      }
+      if (!missing.isEmpty()) {
+        repository.subscribe(owner, Mailbox.INBOX, true);
+      }
+    }
+    all.sort(Comparator.comparing(Mailbox::getName));
+    return all;
+  }
+
+  /** A mailbox every account has: INBOX (no special use), or one of each special use. */
+  private record Default(String name, SpecialUse use) {}
+
+  private static List<Default> missingDefaults(List<Mailbox> mailboxes) {
     Set<String> names = new HashSet<>();
     Set<SpecialUse> uses = new HashSet<>();
-    for (Mailbox mailbox : existing) {
+    for (Mailbox mailbox : mailboxes) {
       names.add(mailbox.getName());
       if (mailbox.getSpecialUse() != null) {
         uses.add(mailbox.getSpecialUse());
       }
     }
-    List<Mailbox> all = new ArrayList<>(existing);
+    List<Default> missing = new ArrayList<>();
     if (!names.contains(Mailbox.INBOX)) {
-      all.add(add(owner, Mailbox.INBOX, null));
+      missing.add(new Default(Mailbox.INBOX, null));
     }
     for (SpecialUse use : SpecialUse.values()) {
       if (!uses.contains(use) && !names.contains(use.defaultName())) {
-        all.add(add(owner, use.defaultName(), use));
-        repository.subscribe(owner, use.defaultName(), true);
+        missing.add(new Default(use.defaultName(), use));
       }
     }
-    if (all.size() != existing.size()) {
-      repository.subscribe(owner, Mailbox.INBOX, true);
+    return missing;
+  }
+
+  /**
+   * A mailbox by name, or null. INBOX and the special-use mailboxes exist for every account from
+   * its first command on, whichever it is (APPEND, STATUS, RENAME INBOX...): made when missed.
+   */
+  public Mailbox find(String owner, String name) {
+    Mailbox mailbox = repository.find(owner, name);
+    if (mailbox == null) {
+      ensureDefaults(owner);
+      mailbox = repository.find(owner, name);
     }
-    all.sort(Comparator.comparing(Mailbox::getName));
-    return all;
+    return mailbox;
   }
 
   private Mailbox add(String owner, String name, SpecialUse use) {
@@ -78,7 +110,7 @@ public class MailboxFolders {
 
   /** Creates a mailbox and any missing parent. */
   public MailboxResult create(String owner, String name, SpecialUse use) {
-    if (repository.find(owner, name) != null) {
+    if (find(owner, name) != null) {
       return MailboxResult.ALREADY_EXISTS;
     }
     int slash = -1;
@@ -97,7 +129,7 @@ public class MailboxFolders {
     if (name.equals(Mailbox.INBOX)) {
       return MailboxResult.NOT_ALLOWED;
     }
-    Mailbox mailbox = repository.find(owner, name);
+    Mailbox mailbox = find(owner, name);
     if (mailbox == null) {
       return MailboxResult.NONEXISTENT;
     }
@@ -118,7 +150,7 @@ public class MailboxFolders {
    * that name and leaves INBOX empty (RFC 3501 §6.3.5).
    */
   public MailboxResult rename(String owner, String from, String to) {
-    Mailbox mailbox = repository.find(owner, from);
+    Mailbox mailbox = find(owner, from);
     if (mailbox == null) {
       return MailboxResult.NONEXISTENT;
     }
@@ -136,9 +168,10 @@ public class MailboxFolders {
       updates.copy(owner, mailbox.getId(), all, target.getName(), true);
       return MailboxResult.OK;
     }
-    String inferiors = from + Mailbox.DELIMITER; // asked of the old name: the parent may go first
+    // Matched by the old name: the mailbox itself may be renamed first, and then no longer names
+    // its children.
     for (Mailbox each : repository.mailboxes(owner)) {
-      if (each == mailbox || each.getName().startsWith(inferiors)) {
+      if (each.getName().equals(from) || each.getName().startsWith(from + Mailbox.DELIMITER)) {
         each.rename(to + each.getName().substring(from.length()));
         feed.changed(each.getId());
       }
@@ -160,7 +193,7 @@ public class MailboxFolders {
 
   /** STATUS counters; null if there is no such mailbox. */
   public MailboxCounts status(String owner, String name) {
-    Mailbox mailbox = repository.find(owner, name);
+    Mailbox mailbox = find(owner, name);
     if (mailbox == null) {
       return null;
     }
