@@ -3,7 +3,6 @@ package dev.yubin.ejb.mailbox.application;
 import dev.yubin.ejb.mailbox.domain.Mailbox;
 import dev.yubin.ejb.mailbox.domain.MailboxMessage;
 import dev.yubin.ejb.mailbox.domain.MessageContent;
-import dev.yubin.ejb.mailbox.domain.SystemFlag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,7 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -53,20 +52,13 @@ public class MailboxReader {
       mailbox = repository.lock(mailbox.getId());
       firstRecent = mailbox.claimRecent();
     }
-    List<MailboxMessage> messages = repository.messages(mailbox.getId());
-    long[] uids = new long[messages.size()];
-    List<Long> recent = new ArrayList<>();
-    long firstUnseen = 0;
-    for (int i = 0; i < uids.length; i++) {
-      MailboxMessage message = messages.get(i);
-      uids[i] = message.getUid();
-      if (uids[i] >= firstRecent) {
-        recent.add(uids[i]);
-      }
-      if (firstUnseen == 0 && !message.getFlags().has(SystemFlag.SEEN)) {
-        firstUnseen = uids[i];
-      }
-    }
+    // Columns, not entities: a mailbox may hold 100,000 messages.
+    long[] uids = repository.uids(mailbox.getId());
+    long firstUnseen = repository.firstUnseen(mailbox.getId());
+    int firstRecentAt = Arrays.binarySearch(uids, firstRecent);
+    long[] recent =
+        Arrays.copyOfRange(
+            uids, firstRecentAt >= 0 ? firstRecentAt : -firstRecentAt - 1, uids.length);
     return new MailboxSnapshot(
         mailbox.getId(),
         mailbox.getName(),
@@ -74,7 +66,7 @@ public class MailboxReader {
         mailbox.getUidNext(),
         mailbox.getHighestModseq(),
         uids,
-        recent.stream().mapToLong(Long::longValue).toArray(),
+        recent,
         firstUnseen,
         mailbox.getKeywords(),
         !readWrite);
@@ -89,10 +81,10 @@ public class MailboxReader {
     long firstRecent = claimRecent ? mailbox.claimRecent() : Long.MAX_VALUE;
     List<MessageState> changed = new ArrayList<>();
     List<Long> recent = new ArrayList<>();
-    for (MailboxMessage message : repository.changedSince(mailboxId, modseq)) {
-      changed.add(new MessageState(message.getUid(), message.getFlags(), message.getModseq()));
-      if (message.getUid() >= firstRecent) {
-        recent.add(message.getUid());
+    for (MessageState message : repository.changedSince(mailboxId, modseq)) {
+      changed.add(message);
+      if (message.uid() >= firstRecent) {
+        recent.add(message.uid());
       }
     }
     return new MailboxDelta(
@@ -120,24 +112,22 @@ public class MailboxReader {
     if (mailbox == null || !mailbox.getOwner().equals(owner)) {
       return List.of();
     }
-    List<MailboxMessage> messages = repository.messages(mailboxId, uids);
-    Map<Long, byte[]> structures = new HashMap<>();
+    List<MessageRow> messages = repository.rows(mailboxId, uids);
+    Map<Long, byte[]> structures =
+        structure
+            ? repository.structures(
+                messages.stream().map(MessageRow::contentId).distinct().toList())
+            : Map.of();
     List<MessageSummary> summaries = new ArrayList<>(messages.size());
-    for (MailboxMessage message : messages) {
-      byte[] encoded = null;
-      if (structure) {
-        encoded =
-            structures.computeIfAbsent(
-                message.getContentId(), id -> repository.content(id).getStructure());
-      }
+    for (MessageRow message : messages) {
       summaries.add(
           new MessageSummary(
-              message.getUid(),
-              message.getFlags(),
-              message.getModseq(),
-              message.getInternalDate(),
-              message.getSize(),
-              encoded));
+              message.uid(),
+              message.flags(),
+              message.modseq(),
+              message.internalDate(),
+              message.size(),
+              structures.get(message.contentId())));
     }
     return summaries;
   }

@@ -196,7 +196,7 @@ final class FakeMailboxStore implements MailboxRepository, ContentFiles {
   }
 
   @Override
-  public List<MailboxMessage> changedSince(long mailboxId, long modseq) {
+  public List<MessageState> changedSince(long mailboxId, long modseq) {
     throw new UnsupportedOperationException();
   }
 

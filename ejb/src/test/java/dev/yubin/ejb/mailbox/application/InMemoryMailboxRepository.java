@@ -28,6 +28,10 @@ class InMemoryMailboxRepository implements MailboxRepository {
   private final Map<String, Set<String>> subscriptions = new HashMap<>();
   private long nextId = 1;
   final List<Integer> knownPathQueries = new ArrayList<>();
+
+  /** The UID ranges {@link #setFlags} wrote, as "first-last". */
+  final List<String> flagWrites = new ArrayList<>();
+
   private long uidValidity = 1000;
 
   @Override
@@ -102,8 +106,18 @@ class InMemoryMailboxRepository implements MailboxRepository {
   }
 
   @Override
-  public List<MailboxMessage> changedSince(long mailboxId, long modseq) {
-    return messages(mailboxId).stream().filter(m -> m.getModseq() > modseq).toList();
+  public List<MessageState> changedSince(long mailboxId, long modseq) {
+    return messages(mailboxId).stream()
+        .filter(m -> m.getModseq() > modseq)
+        .map(m -> new MessageState(m.getUid(), m.getFlags(), m.getModseq()))
+        .toList();
+  }
+
+  @Override
+  public void setFlags(
+      long mailboxId, long first, long last, Set<SystemFlag> flags, boolean set, long modseq) {
+    flagWrites.add(first + "-" + last);
+    MailboxRepository.super.setFlags(mailboxId, first, last, flags, set, modseq);
   }
 
   @Override
