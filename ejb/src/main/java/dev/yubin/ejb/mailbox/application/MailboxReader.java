@@ -47,14 +47,16 @@ public class MailboxReader {
     if (mailbox == null) {
       return null;
     }
-    long firstRecent = Long.MAX_VALUE;
-    if (readWrite) {
-      mailbox = repository.lock(mailbox.getId());
-      firstRecent = mailbox.claimRecent();
-    }
-    // Columns, not entities: a mailbox may hold 100,000 messages.
+    long firstRecent = readWrite ? claimRecent(mailbox) : Long.MAX_VALUE;
+    // Columns, not entities: a mailbox may hold 100,000 messages. What committed after the
+    // mailbox row was read waits for the next report of changes.
     long[] uids = repository.uids(mailbox.getId());
+    int visible = Arrays.binarySearch(uids, mailbox.getUidNext());
+    uids = Arrays.copyOf(uids, visible >= 0 ? visible : -visible - 1);
     long firstUnseen = repository.firstUnseen(mailbox.getId());
+    if (firstUnseen >= mailbox.getUidNext()) {
+      firstUnseen = 0;
+    }
     int firstRecentAt = Arrays.binarySearch(uids, firstRecent);
     long[] recent =
         Arrays.copyOfRange(
@@ -74,14 +76,17 @@ public class MailboxReader {
 
   /** Changes after {@code modseq}; null if the mailbox is gone or not the owner's. */
   public MailboxDelta changes(String owner, long mailboxId, long modseq, boolean claimRecent) {
-    Mailbox mailbox = claimRecent ? repository.lock(mailboxId) : repository.find(mailboxId);
+    Mailbox mailbox = repository.find(mailboxId);
     if (mailbox == null || !mailbox.getOwner().equals(owner)) {
       return null;
     }
-    long firstRecent = claimRecent ? mailbox.claimRecent() : Long.MAX_VALUE;
+    long firstRecent = claimRecent ? claimRecent(mailbox) : Long.MAX_VALUE;
     List<MessageState> changed = new ArrayList<>();
     List<Long> recent = new ArrayList<>();
     for (MessageState message : repository.changedSince(mailboxId, modseq)) {
+      if (message.modseq() > mailbox.getHighestModseq()) {
+        continue; // committed after the mailbox row was read: the next report has it
+      }
       changed.add(message);
       if (message.uid() >= firstRecent) {
         recent.add(message.uid());
@@ -94,6 +99,18 @@ public class MailboxReader {
         mailbox.getKeywords(),
         mailbox.getHighestModseq(),
         mailbox.getUidNext());
+  }
+
+  /**
+   * Claims \Recent for this reader: the first UID that is recent to it. The row is locked (and
+   * re-read) only when it has messages nobody claimed yet, so sessions that merely look do not
+   * queue behind each other on it.
+   */
+  private long claimRecent(Mailbox mailbox) {
+    if (mailbox.getFirstRecentUid() >= mailbox.getUidNext()) {
+      return Long.MAX_VALUE;
+    }
+    return repository.lock(mailbox.getId()).claimRecent();
   }
 
   /** Calls {@code listener} after every committed change of the owner's mailbox. */

@@ -29,6 +29,9 @@ class InMemoryMailboxRepository implements MailboxRepository {
   private long nextId = 1;
   final List<Integer> knownPathQueries = new ArrayList<>();
 
+  /** How often a mailbox row was locked. */
+  int locks;
+
   /** The UID ranges {@link #setFlags} wrote, as "first-last". */
   final List<String> flagWrites = new ArrayList<>();
 
@@ -49,6 +52,7 @@ class InMemoryMailboxRepository implements MailboxRepository {
 
   @Override
   public Mailbox lock(long id) {
+    locks++;
     return mailboxes.get(id);
   }
 
