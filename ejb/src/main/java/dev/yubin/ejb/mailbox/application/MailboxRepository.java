@@ -41,6 +41,11 @@ public interface MailboxRepository {
   /** The given messages that exist, ascending by UID. */
   List<MailboxMessage> messages(long mailboxId, long[] uids);
 
+  /** The messages of a mailbox that have \Deleted, ascending by UID (EXPUNGE). */
+  default List<MailboxMessage> deleted(long mailboxId) {
+    return messages(mailboxId).stream().filter(m -> m.getFlags().has(SystemFlag.DELETED)).toList();
+  }
+
   /** The UIDs of every message of a mailbox, ascending. */
   default long[] uids(long mailboxId) {
     return messages(mailboxId).stream().mapToLong(MailboxMessage::getUid).toArray();

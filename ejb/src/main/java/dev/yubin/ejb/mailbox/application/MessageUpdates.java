@@ -115,10 +115,12 @@ public class MessageUpdates {
     if (mailbox == null || !mailbox.getOwner().equals(owner)) {
       return new long[0];
     }
-    List<MailboxMessage> candidates =
-        uids == null ? repository.messages(mailboxId) : repository.messages(mailboxId, uids);
     List<MailboxMessage> deleted =
-        candidates.stream().filter(m -> m.getFlags().has(SystemFlag.DELETED)).toList();
+        uids == null
+            ? repository.deleted(mailboxId)
+            : repository.messages(mailboxId, uids).stream()
+                .filter(m -> m.getFlags().has(SystemFlag.DELETED))
+                .toList();
     remove(mailbox, deleted);
     return deleted.stream().mapToLong(MailboxMessage::getUid).toArray();
   }

@@ -218,6 +218,17 @@ public class JpaMailboxRepository implements MailboxRepository {
   }
 
   @Override
+  public List<MailboxMessage> deleted(long mailboxId) {
+    return em.createQuery(
+            "select m from MailboxMessage m where m.mailboxId = :id and m.deleted = :deleted"
+                + " order by m.uid",
+            MailboxMessage.class)
+        .setParameter("id", mailboxId)
+        .setParameter("deleted", true)
+        .getResultList();
+  }
+
+  @Override
   public long[] uids(long mailboxId) {
     return em
         .createQuery(

@@ -29,6 +29,9 @@ class InMemoryMailboxRepository implements MailboxRepository {
   private long nextId = 1;
   final List<Integer> knownPathQueries = new ArrayList<>();
 
+  /** How often every message of a mailbox was read. */
+  int wholeMailboxReads;
+
   /** How often a mailbox row was locked. */
   int locks;
 
@@ -97,7 +100,15 @@ class InMemoryMailboxRepository implements MailboxRepository {
 
   @Override
   public List<MailboxMessage> messages(long mailboxId) {
+    wholeMailboxReads++;
     return new ArrayList<>(messages.getOrDefault(mailboxId, new TreeMap<>()).values());
+  }
+
+  @Override
+  public List<MailboxMessage> deleted(long mailboxId) {
+    return messages.getOrDefault(mailboxId, new TreeMap<>()).values().stream()
+        .filter(m -> m.getFlags().has(SystemFlag.DELETED))
+        .toList();
   }
 
   @Override

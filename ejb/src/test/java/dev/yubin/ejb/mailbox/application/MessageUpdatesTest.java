@@ -84,6 +84,18 @@ class MessageUpdatesTest {
         .containsExactly(true, false, true);
   }
 
+  @Test
+  void expungeReadsOnlyTheDeletedMessages() {
+    long inbox = deliver(4);
+    store.updates.store(ALICE, inbox, new long[] {2, 4}, add(SystemFlag.DELETED), -1);
+    store.repository.wholeMailboxReads = 0;
+
+    assertThat(store.updates.expunge(ALICE, inbox, null)).containsExactly(2, 4);
+
+    assertThat(store.repository.wholeMailboxReads).isZero();
+    assertThat(messages(inbox)).extracting(MailboxMessage::getUid).containsExactly(1L, 3L);
+  }
+
   private long deliver(int count) {
     for (int i = 1; i <= count; i++) {
       store.deliver(ALICE, "key" + i, "Subject: " + i + "\r\n\r\nbody\r\n");
