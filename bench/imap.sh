@@ -12,7 +12,7 @@
 # per session). --quick: a 20,000-message mailbox, 500 IDLE sessions, 8 s rounds (about 6 minutes).
 # Without root, Yubin alone. Prints numbers; asserts nothing.
 # Env: BENCH_KEEP=1 keeps the data directory; BENCH_JFR=1 records Yubin with Java Flight Recorder
-# into it (yubin.jfr, kept).
+# into it (yubin.jfr, kept); BENCH_PHASES (fill,mixed,big,idle) runs only some phases (fill first).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -30,7 +30,7 @@ while [[ $# -gt 0 ]]; do
     --big) big="$2"; shift ;;
     --secs) secs="$2"; shift ;;
     --idle) idle="$2"; shift ;;
-    *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
   esac
   shift
 done
@@ -117,7 +117,8 @@ if [[ $with_peers == 1 ]]; then
 fi
 java "$here/ImapBench.java" servers=$servers yubin.imap=$bind:$imap_port yubin.user=test%d@bench.test \
   yubin.pid="$ypid" "${peer_args[@]}" password=pass users=$users biguser=$big_user big="$big" \
-  secs="$secs" rounds=$rounds idle="$idle" | tee -a "$results" >/dev/null
+  secs="$secs" rounds=$rounds idle="$idle" phases="${BENCH_PHASES:-fill,mixed,big,idle}" \
+  | tee -a "$results" >/dev/null
 
 # ------------------------------------------------------------------ table
 commit="$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- . ':!bench' || echo '+changes')"
