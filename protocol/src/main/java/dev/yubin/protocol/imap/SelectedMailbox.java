@@ -94,6 +94,17 @@ final class SelectedMailbox {
     return highestModseq;
   }
 
+  /**
+   * This session's own change took {@code modseq}: if it is the next after what the view holds,
+   * nothing else changed in between (MODSEQs are taken in commit order), and the next report need
+   * not read this change back (a STORE over 100,000 messages would).
+   */
+  void changedHere(long modseq) {
+    if (modseq == highestModseq + 1) {
+      highestModseq = modseq;
+    }
+  }
+
   List<String> keywords() {
     return keywords;
   }
