@@ -9,6 +9,8 @@
 #   Postfix SMTP 127.0.0.1:16525   smtp-sink 16526   Dovecot IMAP 16143, POP3 16111, LMTP 16124
 #   dnsmasq 127.0.0.1:16353        home /tmp/yubin-bench-peers
 #
+# Dovecot may run 2,100 imap processes (bench/imap.sh holds 2,000 IDLE sessions; shared: 1,024).
+#
 # Unlike the shared setup, Postfix offers STARTTLS (smtpd_tls_security_level = may) with a
 # self-signed EC P-256 certificate made here ($PEERS_HOME/tls, 30 days, remade when it expires
 # within a day), so the bench's STARTTLS phases run against it as against Yubin.
@@ -38,6 +40,13 @@ shift_ports() {
       -e 's/(2525|1143|1110|1024|5353)/(16525|16143|16111|16124|16353)/' \
       -e 's/instance_name = peers-dovecot/instance_name = bench-peers-dovecot/' \
       "$1"
+}
+
+# Dovecot runs an imap process per session: bench/imap.sh holds 2,000 IDLE sessions, so the copy
+# allows 2,100 of them (the shared setup: 1,024), and its log, anvil and auth services as many clients.
+raise_limits() {
+  sed -e '/^service imap {$/,/^}$/s/process_limit = 1024/process_limit = 2100/' \
+      -e 's/^default_client_limit = 2000$/default_client_limit = 4500/' "$1"
 }
 
 tls="$PEERS_HOME/tls"
@@ -82,12 +91,17 @@ smtp_tls_security_level = may' "$1"
 
 generate() {
   mkdir -p "$gen"
-  shift_ports "$shared/setup-peers.sh" | add_tls /dev/stdin | add_relay /dev/stdin > "$gen/setup-peers.sh"
+  shift_ports "$shared/setup-peers.sh" | raise_limits /dev/stdin | add_tls /dev/stdin | add_relay /dev/stdin \
+    > "$gen/setup-peers.sh"
   shift_ports "$shared/bench-smtp-peers.sh" > "$gen/bench-smtp-peers.sh"
   chmod +x "$gen"/*.sh
   # Refuse to run a copy that still names a default port.
   if grep -nE '(127\.0\.0\.1[:\]]+|port ?= ?)(2525|2526|1143|1110|1024|5353)\b' "$gen"/*.sh; then
     echo "peers.sh: a default port survived the shift; not starting" >&2
+    exit 1
+  fi
+  if ! grep -q '^  process_limit = 2100$' "$gen/setup-peers.sh"; then
+    echo "peers.sh: could not raise Dovecot's imap process limit; not starting" >&2
     exit 1
   fi
   if ! grep -q '^smtpd_tls_security_level = may$' "$gen/setup-peers.sh"; then

@@ -232,6 +232,41 @@ public class MailboxStoreIT {
         .containsExactly(stored.get(1).path());
   }
 
+  @Test
+  void rangesOfMessagesAreReadAsColumnsAndFlaggedInBulk() throws IOException {
+    String user = newUser("bulk");
+    for (int i = 1; i <= 5; i++) {
+      deliver(user, "Subject: bulk " + i + "\r\n\r\nBody " + i + ".\r\n");
+    }
+    MailboxSnapshot before = reader.open(user, INBOX, true);
+    FlagChange seen =
+        new FlagChange(FlagChange.Mode.ADD, Flags.of(Set.of(SystemFlag.SEEN), List.of()));
+
+    var update = updates.store(user, before.id(), new long[] {1, 2, 4, 5}, seen, -1);
+
+    assertThat(update.updated()).extracting(MessageState::uid).containsExactly(1L, 2L, 4L, 5L);
+    MailboxSnapshot after = reader.open(user, INBOX, true);
+    assertThat(after.uids()).containsExactly(1, 2, 3, 4, 5);
+    assertThat(after.firstUnseenUid()).as("3 was not asked for").isEqualTo(3);
+    assertThat(after.recentUids()).as("claimed by the first open").isEmpty();
+    List<MessageSummary> fetched = reader.fetch(user, before.id(), new long[] {2, 3, 9}, true);
+    assertThat(fetched)
+        .extracting(
+            MessageSummary::uid, m -> m.flags().has(SystemFlag.SEEN), m -> m.structure() != null)
+        .containsExactly(tuple(2L, true, true), tuple(3L, false, true));
+    assertThat(fetched.get(0).modseq()).isEqualTo(update.highestModseq());
+    assertThat(fetched.get(1).modseq()).isLessThanOrEqualTo(before.highestModseq());
+    assertThat(reader.changes(user, before.id(), before.highestModseq(), false).changed())
+        .extracting(MessageState::uid)
+        .containsExactly(1L, 2L, 4L, 5L);
+    FlagChange unseen =
+        new FlagChange(FlagChange.Mode.REMOVE, Flags.of(Set.of(SystemFlag.SEEN), List.of()));
+    updates.store(user, before.id(), after.uids(), unseen, -1);
+    assertThat(reader.open(user, INBOX, false).firstUnseenUid()).isEqualTo(1);
+    assertThat(search.search(user, before.id(), new MessageCriteria.HasFlag(SystemFlag.SEEN, true)))
+        .isEmpty();
+  }
+
   private String newUser(String localPart) {
     String domain = Names.domain();
     accounts.addDomain(domain);

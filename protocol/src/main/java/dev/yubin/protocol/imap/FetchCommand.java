@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import java.util.Set;
  * @see "RFC 3501 §6.4.5, §7.4.2; RFC 7162 §3.1.4 (CHANGEDSINCE, MODSEQ), §3.2.6 (VANISHED)"
  */
 final class FetchCommand extends MessageNumberCommand {
+
+  /** Messages whose data one backend call reads. */
+  static final int BATCH = 1000;
 
   /** Header sections filtered by HEADER.FIELDS are read into memory up to this size. */
   private static final int MAX_HEADER = 4 * 1024 * 1024;
@@ -90,40 +94,44 @@ final class FetchCommand extends MessageNumberCommand {
       return Completion.ok("FETCH completed");
     }
     boolean structure = items.stream().anyMatch(FetchItem::needsStructure);
-    List<MessageData> found =
-        session.backend().fetch(session.principal(), mailbox.id(), uids, structure);
-    Map<Long, MessageData> byUid = new HashMap<>();
-    for (MessageData data : found) {
-      byUid.put(data.uid(), data);
-    }
-    Map<Long, MessageFlags> seenNow = markSeen(session, mailbox, items, found);
     boolean missing = false;
-    for (long uid : uids) {
-      MessageData data = byUid.get(uid);
-      if (data == null || mailbox.isExpunged(uid)) {
-        missing = true;
-        continue;
+    // A batch at a time: FETCH 1:* of a big mailbox holds one batch of message data, not all.
+    for (int from = 0; from < uids.length; from += BATCH) {
+      long[] batch = Arrays.copyOfRange(uids, from, Math.min(uids.length, from + BATCH));
+      List<MessageData> found =
+          session.backend().fetch(session.principal(), mailbox.id(), batch, structure);
+      Map<Long, MessageData> byUid = new HashMap<>();
+      for (MessageData data : found) {
+        byUid.put(data.uid(), data);
       }
-      if (changedSince >= 0 && data.modseq() <= changedSince) {
-        continue;
-      }
-      MessageFlags flags = seenNow.get(uid);
-      if (flags != null) {
-        data =
-            new MessageData(
-                uid,
-                flags.flags(),
-                flags.modseq(),
-                data.internalDate(),
-                data.size(),
-                data.structure());
-        mailbox.reported(uid, flags.modseq());
-      }
-      mailbox.learnKeywords(session, data.flags());
-      try {
-        respond(session, mailbox, data, items, flags != null);
-      } catch (UnknownTransferEncoding e) {
-        return Completion.no("UNKNOWN-CTE", e.getMessage());
+      Map<Long, MessageFlags> seenNow = markSeen(session, mailbox, items, found);
+      for (long uid : batch) {
+        MessageData data = byUid.get(uid);
+        if (data == null || mailbox.isExpunged(uid)) {
+          missing = true;
+          continue;
+        }
+        if (changedSince >= 0 && data.modseq() <= changedSince) {
+          continue;
+        }
+        MessageFlags flags = seenNow.get(uid);
+        if (flags != null) {
+          data =
+              new MessageData(
+                  uid,
+                  flags.flags(),
+                  flags.modseq(),
+                  data.internalDate(),
+                  data.size(),
+                  data.structure());
+          mailbox.reported(uid, flags.modseq());
+        }
+        mailbox.learnKeywords(session, data.flags());
+        try {
+          respond(session, mailbox, data, items, flags != null);
+        } catch (UnknownTransferEncoding e) {
+          return Completion.no("UNKNOWN-CTE", e.getMessage());
+        }
       }
     }
     return missing

@@ -10,6 +10,7 @@ import dev.yubin.protocol.imap.wire.SequenceSet;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,17 @@ final class SelectedMailbox {
     return highestModseq;
   }
 
+  /**
+   * This session's own change took {@code modseq}: if it is the next after what the view holds,
+   * nothing else changed in between (MODSEQs are taken in commit order), and the next report need
+   * not read this change back (a STORE over 100,000 messages would).
+   */
+  void changedHere(long modseq) {
+    if (modseq == highestModseq + 1) {
+      highestModseq = modseq;
+    }
+  }
+
   List<String> keywords() {
     return keywords;
   }
@@ -146,13 +158,16 @@ final class SelectedMailbox {
       }
       return new long[0];
     }
-    TreeSet<Long> result = new TreeSet<>();
+    // Message positions, not boxed UIDs: 1:* of a 100,000-message mailbox is one pass.
+    BitSet named = new BitSet(count);
     if (byUid) {
       for (SequenceSet.Range r : set.resolve(uids[count - 1])) {
         int from = lowerBound(r.first());
-        for (int i = from; i < count && uids[i] <= r.last(); i++) {
-          result.add(uids[i]);
+        int to = from;
+        while (to < count && uids[to] <= r.last()) {
+          to++;
         }
+        named.set(from, to);
       }
     } else {
       for (SequenceSet.Range r : set.resolve(count)) {
@@ -160,12 +175,10 @@ final class SelectedMailbox {
           throw new ImapSyntaxException(
               "invalid message number " + (r.last() > count ? r.last() : r.first()));
         }
-        for (long msn = r.first(); msn <= r.last(); msn++) {
-          result.add(uids[(int) msn - 1]);
-        }
+        named.set((int) r.first() - 1, (int) r.last());
       }
     }
-    return result.stream().mapToLong(Long::longValue).toArray();
+    return named.stream().mapToLong(i -> uids[i]).toArray();
   }
 
   /** SEARCH RETURN (SAVE): what {@code $} names from now on (RFC 5182 §2.1). */

@@ -78,6 +78,9 @@ final class StoreCommand extends MessageNumberCommand {
     for (MessageFlags message : outcome.updated()) {
       mailbox.learnKeywords(session, message.flags());
     }
+    if (!outcome.updated().isEmpty()) {
+      mailbox.changedHere(outcome.updated().get(0).modseq());
+    }
     for (MessageFlags message : outcome.updated()) {
       mailbox.reported(message.uid(), message.modseq());
       int msn = mailbox.msnOf(message.uid());

@@ -3,7 +3,6 @@ package dev.yubin.ejb.mailbox.application;
 import dev.yubin.ejb.mailbox.domain.Mailbox;
 import dev.yubin.ejb.mailbox.domain.MailboxMessage;
 import dev.yubin.ejb.mailbox.domain.MessageContent;
-import dev.yubin.ejb.mailbox.domain.SystemFlag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,7 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -45,25 +44,20 @@ public class MailboxReader {
     if (mailbox == null) {
       return null;
     }
-    long firstRecent = Long.MAX_VALUE;
-    if (readWrite) {
-      mailbox = repository.lock(mailbox.getId());
-      firstRecent = mailbox.claimRecent();
+    long firstRecent = readWrite ? claimRecent(mailbox) : Long.MAX_VALUE;
+    // Columns, not entities: a mailbox may hold 100,000 messages. What committed after the
+    // mailbox row was read waits for the next report of changes.
+    long[] uids = repository.uids(mailbox.getId());
+    int visible = Arrays.binarySearch(uids, mailbox.getUidNext());
+    uids = Arrays.copyOf(uids, visible >= 0 ? visible : -visible - 1);
+    long firstUnseen = repository.firstUnseen(mailbox.getId());
+    if (firstUnseen >= mailbox.getUidNext()) {
+      firstUnseen = 0;
     }
-    List<MailboxMessage> messages = repository.messages(mailbox.getId());
-    long[] uids = new long[messages.size()];
-    List<Long> recent = new ArrayList<>();
-    long firstUnseen = 0;
-    for (int i = 0; i < uids.length; i++) {
-      MailboxMessage message = messages.get(i);
-      uids[i] = message.getUid();
-      if (uids[i] >= firstRecent) {
-        recent.add(uids[i]);
-      }
-      if (firstUnseen == 0 && !message.getFlags().has(SystemFlag.SEEN)) {
-        firstUnseen = uids[i];
-      }
-    }
+    int firstRecentAt = Arrays.binarySearch(uids, firstRecent);
+    long[] recent =
+        Arrays.copyOfRange(
+            uids, firstRecentAt >= 0 ? firstRecentAt : -firstRecentAt - 1, uids.length);
     return new MailboxSnapshot(
         mailbox.getId(),
         mailbox.getName(),
@@ -71,7 +65,7 @@ public class MailboxReader {
         mailbox.getUidNext(),
         mailbox.getHighestModseq(),
         uids,
-        recent.stream().mapToLong(Long::longValue).toArray(),
+        recent,
         firstUnseen,
         mailbox.getKeywords(),
         !readWrite);
@@ -79,17 +73,20 @@ public class MailboxReader {
 
   /** Changes after {@code modseq}; null if the mailbox is gone or not the owner's. */
   public MailboxDelta changes(String owner, long mailboxId, long modseq, boolean claimRecent) {
-    Mailbox mailbox = claimRecent ? repository.lock(mailboxId) : repository.find(mailboxId);
+    Mailbox mailbox = repository.find(mailboxId);
     if (mailbox == null || !mailbox.getOwner().equals(owner)) {
       return null;
     }
-    long firstRecent = claimRecent ? mailbox.claimRecent() : Long.MAX_VALUE;
+    long firstRecent = claimRecent ? claimRecent(mailbox) : Long.MAX_VALUE;
     List<MessageState> changed = new ArrayList<>();
     List<Long> recent = new ArrayList<>();
-    for (MailboxMessage message : repository.changedSince(mailboxId, modseq)) {
-      changed.add(new MessageState(message.getUid(), message.getFlags(), message.getModseq()));
-      if (message.getUid() >= firstRecent) {
-        recent.add(message.getUid());
+    for (MessageState message : repository.changedSince(mailboxId, modseq)) {
+      if (message.modseq() > mailbox.getHighestModseq()) {
+        continue; // committed after the mailbox row was read: the next report has it
+      }
+      changed.add(message);
+      if (message.uid() >= firstRecent) {
+        recent.add(message.uid());
       }
     }
     return new MailboxDelta(
@@ -99,6 +96,18 @@ public class MailboxReader {
         mailbox.getKeywords(),
         mailbox.getHighestModseq(),
         mailbox.getUidNext());
+  }
+
+  /**
+   * Claims \Recent for this reader: the first UID that is recent to it. The row is locked (and
+   * re-read) only when it has messages nobody claimed yet, so sessions that merely look do not
+   * queue behind each other on it.
+   */
+  private long claimRecent(Mailbox mailbox) {
+    if (mailbox.getFirstRecentUid() >= mailbox.getUidNext()) {
+      return Long.MAX_VALUE;
+    }
+    return repository.lock(mailbox.getId()).claimRecent();
   }
 
   /** Calls {@code listener} after every committed change of the owner's mailbox. */
@@ -117,24 +126,22 @@ public class MailboxReader {
     if (mailbox == null || !mailbox.getOwner().equals(owner)) {
       return List.of();
     }
-    List<MailboxMessage> messages = repository.messages(mailboxId, uids);
-    Map<Long, byte[]> structures = new HashMap<>();
+    List<MessageRow> messages = repository.rows(mailboxId, uids);
+    Map<Long, byte[]> structures =
+        structure
+            ? repository.structures(
+                messages.stream().map(MessageRow::contentId).distinct().toList())
+            : Map.of();
     List<MessageSummary> summaries = new ArrayList<>(messages.size());
-    for (MailboxMessage message : messages) {
-      byte[] encoded = null;
-      if (structure) {
-        encoded =
-            structures.computeIfAbsent(
-                message.getContentId(), id -> repository.content(id).getStructure());
-      }
+    for (MessageRow message : messages) {
       summaries.add(
           new MessageSummary(
-              message.getUid(),
-              message.getFlags(),
-              message.getModseq(),
-              message.getInternalDate(),
-              message.getSize(),
-              encoded));
+              message.uid(),
+              message.flags(),
+              message.modseq(),
+              message.internalDate(),
+              message.size(),
+              structures.get(message.contentId())));
     }
     return summaries;
   }

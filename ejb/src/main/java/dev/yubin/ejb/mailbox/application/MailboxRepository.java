@@ -1,9 +1,12 @@
 package dev.yubin.ejb.mailbox.application;
 
+import dev.yubin.ejb.mailbox.domain.Flags;
 import dev.yubin.ejb.mailbox.domain.Mailbox;
 import dev.yubin.ejb.mailbox.domain.MailboxMessage;
 import dev.yubin.ejb.mailbox.domain.MessageContent;
+import dev.yubin.ejb.mailbox.domain.SystemFlag;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +47,51 @@ public interface MailboxRepository {
   /** The given messages that exist, ascending by UID. */
   List<MailboxMessage> messages(long mailboxId, long[] uids);
 
+  /** The messages of a mailbox that have \Deleted, ascending by UID (EXPUNGE). */
+  default List<MailboxMessage> deleted(long mailboxId) {
+    return messages(mailboxId).stream().filter(m -> m.getFlags().has(SystemFlag.DELETED)).toList();
+  }
+
+  /** The UIDs of every message of a mailbox, ascending. */
+  default long[] uids(long mailboxId) {
+    return messages(mailboxId).stream().mapToLong(MailboxMessage::getUid).toArray();
+  }
+
+  /** The lowest UID of a message without \Seen; 0 when every message has it. */
+  default long firstUnseen(long mailboxId) {
+    return messages(mailboxId).stream()
+        .filter(m -> !m.getFlags().has(SystemFlag.SEEN))
+        .mapToLong(MailboxMessage::getUid)
+        .findFirst()
+        .orElse(0);
+  }
+
+  /** The given messages that exist, as rows read rather than entities, ascending by UID. */
+  default List<MessageRow> rows(long mailboxId, long[] uids) {
+    return messages(mailboxId, uids).stream().map(MessageRow::of).toList();
+  }
+
+  /**
+   * Sets ({@code set}) or clears the given system flags of every message with a UID from {@code
+   * first} to {@code last}, and gives them {@code modseq}: one statement for a range.
+   */
+  default void setFlags(
+      long mailboxId, long first, long last, Set<SystemFlag> flags, boolean set, long modseq) {
+    for (MailboxMessage message : messages(mailboxId)) {
+      if (message.getUid() >= first && message.getUid() <= last) {
+        Flags next = message.getFlags();
+        EnumSet<SystemFlag> system = EnumSet.noneOf(SystemFlag.class);
+        system.addAll(next.system());
+        if (set) {
+          system.addAll(flags);
+        } else {
+          system.removeAll(flags);
+        }
+        message.changeFlags(new Flags(system, next.keywords()), modseq);
+      }
+    }
+  }
+
   /**
    * Every message of a mailbox with its content's decoded fields, ascending by UID, in one query
    * (SEARCH, SORT, THREAD).
@@ -54,7 +102,7 @@ public interface MailboxRepository {
   Map<Long, byte[]> structures(Collection<Long> contentIds);
 
   /** Messages whose MODSEQ is above {@code modseq}, ascending by UID. */
-  List<MailboxMessage> changedSince(long mailboxId, long modseq);
+  List<MessageState> changedSince(long mailboxId, long modseq);
 
   /** UIDs expunged with a MODSEQ above {@code modseq}, ascending. */
   long[] expungedSince(long mailboxId, long modseq);

@@ -30,6 +30,8 @@ public class MessageUpdates {
   /**
    * Changes flags of the given UIDs. With {@code unchangedSince} >= 0, a message with a higher
    * MODSEQ is left alone and reported as modified (RFC 7162 §3.1.3). Null if the mailbox is gone.
+   * Adding or removing system flags is written a UID range at a time ({@link #setFlags}); keywords
+   * and replacements message by message.
    */
   public FlagUpdate store(
       String owner, long mailboxId, long[] uids, FlagChange change, long unchangedSince) {
@@ -37,34 +39,74 @@ public class MessageUpdates {
     if (mailbox == null || !mailbox.getOwner().equals(owner)) {
       return null;
     }
+    boolean bySystemFlags =
+        change.mode() != FlagChange.Mode.REPLACE && change.flags().keywords().isEmpty();
     List<MessageState> updated = new ArrayList<>();
     List<Long> modified = new ArrayList<>();
-    long modseq = 0;
-    Set<String> keywords = new TreeSet<>();
-    for (MailboxMessage message : repository.messages(mailboxId, uids)) {
-      if (unchangedSince >= 0 && message.getModseq() > unchangedSince) {
-        modified.add(message.getUid());
+    for (MessageRow message : repository.rows(mailboxId, uids)) {
+      if (unchangedSince >= 0 && message.modseq() > unchangedSince) {
+        modified.add(message.uid());
         continue;
       }
-      Flags next = message.getFlags().apply(change);
-      if (next.equals(message.getFlags())) {
-        continue;
+      Flags next = message.flags().apply(change);
+      if (!next.equals(message.flags())) {
+        updated.add(new MessageState(message.uid(), next, 0));
       }
-      if (modseq == 0) {
-        modseq = mailbox.nextModseq();
-      }
-      message.changeFlags(next, modseq);
-      keywords.addAll(next.keywords());
-      updated.add(new MessageState(message.getUid(), next, modseq));
     }
-    if (!updated.isEmpty()) {
+    if (updated.isEmpty()) {
+      return new FlagUpdate(
+          updated,
+          modified.stream().mapToLong(Long::longValue).toArray(),
+          mailbox.getHighestModseq());
+    }
+    long modseq = mailbox.nextModseq();
+    updated = updated.stream().map(m -> new MessageState(m.uid(), m.flags(), modseq)).toList();
+    if (bySystemFlags) {
+      setFlags(mailboxId, updated, change, modseq);
+    } else {
+      Set<String> keywords = new TreeSet<>();
+      List<MailboxMessage> messages =
+          repository.messages(mailboxId, updated.stream().mapToLong(MessageState::uid).toArray());
+      for (MailboxMessage message : messages) {
+        Flags next = message.getFlags().apply(change);
+        message.changeFlags(next, modseq);
+        keywords.addAll(next.keywords());
+      }
       mailbox.addKeywords(new TreeSet<>(keywords));
-      feed.changed(mailboxId);
     }
+    feed.changed(mailboxId);
     return new FlagUpdate(
         updated,
         modified.stream().mapToLong(Long::longValue).toArray(),
         mailbox.getHighestModseq());
+  }
+
+  /**
+   * Writes a change of system flags to the messages it changes, one statement per run of them: a
+   * run is a range of UIDs in which every message of the mailbox changes. The mailbox row is
+   * locked, so no message comes or goes meanwhile.
+   */
+  private void setFlags(
+      long mailboxId, List<MessageState> changing, FlagChange change, long modseq) {
+    long[] all = repository.uids(mailboxId);
+    boolean set = change.mode() == FlagChange.Mode.ADD;
+    int i = 0;
+    int next = 0;
+    while (next < changing.size()) {
+      long first = changing.get(next).uid();
+      while (all[i] != first) {
+        i++;
+      }
+      long last = first;
+      next++;
+      while (next < changing.size()
+          && i + 1 < all.length
+          && all[i + 1] == changing.get(next).uid()) {
+        last = all[++i];
+        next++;
+      }
+      repository.setFlags(mailboxId, first, last, change.flags().system(), set, modseq);
+    }
   }
 
   /** Removes the \Deleted messages (only among {@code uids} when not null); answers their UIDs. */
@@ -73,10 +115,12 @@ public class MessageUpdates {
     if (mailbox == null || !mailbox.getOwner().equals(owner)) {
       return new long[0];
     }
-    List<MailboxMessage> candidates =
-        uids == null ? repository.messages(mailboxId) : repository.messages(mailboxId, uids);
     List<MailboxMessage> deleted =
-        candidates.stream().filter(m -> m.getFlags().has(SystemFlag.DELETED)).toList();
+        uids == null
+            ? repository.deleted(mailboxId)
+            : repository.messages(mailboxId, uids).stream()
+                .filter(m -> m.getFlags().has(SystemFlag.DELETED))
+                .toList();
     remove(mailbox, deleted);
     return deleted.stream().mapToLong(MailboxMessage::getUid).toArray();
   }

@@ -136,6 +136,17 @@ public class MailboxMessage {
   }
 
   public Flags getFlags() {
+    return flags(seen, answered, flagged, deleted, draft, keywords);
+  }
+
+  /** Flags from the columns as stored (queries that read columns rather than entities). */
+  public static Flags flags(
+      boolean seen,
+      boolean answered,
+      boolean flagged,
+      boolean deleted,
+      boolean draft,
+      String keywords) {
     EnumSet<SystemFlag> system = EnumSet.noneOf(SystemFlag.class);
     if (seen) {
       system.add(SystemFlag.SEEN);

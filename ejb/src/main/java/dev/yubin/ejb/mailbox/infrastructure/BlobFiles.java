@@ -7,7 +7,6 @@ import dev.yubin.ejb.platform.infrastructure.store.OwnerOnly;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -86,14 +85,7 @@ public class BlobFiles implements ContentFiles {
 
   @Override
   public InputStream open(String path, long offset, long length) throws IOException {
-    FileChannel channel = FileChannel.open(resolve(path), StandardOpenOption.READ);
-    try {
-      channel.position(offset);
-      return new Limited(Channels.newInputStream(channel), length);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
+    return new Range(resolve(path), offset, length);
   }
 
   @Override
@@ -169,13 +161,33 @@ public class BlobFiles implements ContentFiles {
   }
 
   /** At most {@code remaining} octets of a stream. */
-  private static final class Limited extends FilterInputStream {
+  /**
+   * {@code length} octets of a file from {@code offset}, opened at the first read: a FETCH of many
+   * bodies queues a stream per message before the transport writes the first, and must not hold a
+   * file descriptor for each meanwhile. {@link #available} counts nothing past the range (Netty's
+   * ChunkedStream takes a positive count for more to come).
+   */
+  private static final class Range extends InputStream {
 
+    private final Path file;
+    private final long offset;
     private long remaining;
+    private FileChannel channel;
+    private InputStream in;
 
-    Limited(InputStream in, long remaining) {
-      super(in);
-      this.remaining = remaining;
+    Range(Path file, long offset, long length) {
+      this.file = file;
+      this.offset = offset;
+      this.remaining = length;
+    }
+
+    private InputStream in() throws IOException {
+      if (in == null) {
+        channel = FileChannel.open(file, StandardOpenOption.READ);
+        channel.position(offset);
+        in = Channels.newInputStream(channel);
+      }
+      return in;
     }
 
     @Override
@@ -183,7 +195,7 @@ public class BlobFiles implements ContentFiles {
       if (remaining <= 0) {
         return -1;
       }
-      int b = in.read();
+      int b = in().read();
       if (b >= 0) {
         remaining--;
       }
@@ -191,21 +203,36 @@ public class BlobFiles implements ContentFiles {
     }
 
     @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
+    public int read(byte[] buffer, int off, int length) throws IOException {
       if (remaining <= 0) {
         return -1;
       }
-      int n = in.read(buffer, offset, (int) Math.min(length, remaining));
+      int n = in().read(buffer, off, (int) Math.min(length, remaining));
       if (n > 0) {
         remaining -= n;
       }
       return n;
     }
 
-    /** Within the range: a file channel's stream counts the rest of the file. */
     @Override
     public int available() throws IOException {
-      return (int) Math.min(in.available(), remaining);
+      if (remaining <= 0) {
+        return 0;
+      }
+      return (int) Math.min(Math.max(0, channel().size() - channel.position()), remaining);
+    }
+
+    private FileChannel channel() throws IOException {
+      in();
+      return channel;
+    }
+
+    @Override
+    public void close() throws IOException {
+      remaining = 0;
+      if (channel != null) {
+        channel.close();
+      }
     }
   }
 }

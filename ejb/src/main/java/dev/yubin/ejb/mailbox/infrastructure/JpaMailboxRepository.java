@@ -2,11 +2,15 @@ package dev.yubin.ejb.mailbox.infrastructure;
 
 import dev.yubin.ejb.mailbox.application.IndexedMessage;
 import dev.yubin.ejb.mailbox.application.MailboxRepository;
+import dev.yubin.ejb.mailbox.application.MessageRow;
+import dev.yubin.ejb.mailbox.application.MessageState;
+import dev.yubin.ejb.mailbox.domain.Flags;
 import dev.yubin.ejb.mailbox.domain.Mailbox;
 import dev.yubin.ejb.mailbox.domain.MailboxExpunge;
 import dev.yubin.ejb.mailbox.domain.MailboxMessage;
 import dev.yubin.ejb.mailbox.domain.MessageContent;
 import dev.yubin.ejb.mailbox.domain.Subscription;
+import dev.yubin.ejb.mailbox.domain.SystemFlag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -21,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /** The mailbox store's rows through JPA (EclipseLink); portable JPQL, no vendor SQL. */
 @ApplicationScoped
@@ -138,6 +143,46 @@ public class JpaMailboxRepository implements MailboxRepository {
 
   @Override
   public List<MailboxMessage> messages(long mailboxId, long[] uids) {
+    return select("m", MailboxMessage.class, mailboxId, uids, MailboxMessage::getUid);
+  }
+
+  /** The columns of a {@link MessageRow}, in its order, then the flag columns. */
+  private static final String ROW =
+      "m.uid, m.contentId, m.modseq, m.internalDate, m.size,"
+          + " m.seen, m.answered, m.flagged, m.deleted, m.draft, m.keywords";
+
+  @Override
+  public List<MessageRow> rows(long mailboxId, long[] uids) {
+    return select(ROW, Object[].class, mailboxId, uids, row -> number(row[0])).stream()
+        .map(
+            row ->
+                new MessageRow(
+                    number(row[0]),
+                    number(row[1]),
+                    number(row[2]),
+                    (OffsetDateTime) row[3],
+                    number(row[4]),
+                    flags(row, 5)))
+        .toList();
+  }
+
+  /** The flags from five boolean columns and the keyword column, from {@code at} on. */
+  private static Flags flags(Object[] row, int at) {
+    return MailboxMessage.flags(
+        isTrue(row[at]),
+        isTrue(row[at + 1]),
+        isTrue(row[at + 2]),
+        isTrue(row[at + 3]),
+        isTrue(row[at + 4]),
+        (String) row[at + 5]);
+  }
+
+  /**
+   * {@code select <what>} of the given messages that exist, ascending by UID: bound as a list up to
+   * {@link #MAX_IN_LIST} UIDs, else read as one range and filtered.
+   */
+  private <T> List<T> select(
+      String what, Class<T> type, long mailboxId, long[] uids, ToLongFunction<T> uidOf) {
     if (uids.length == 0) {
       return List.of();
     }
@@ -147,41 +192,107 @@ public class JpaMailboxRepository implements MailboxRepository {
         list.add(uid);
       }
       return em.createQuery(
-              "select m from MailboxMessage m where m.mailboxId = :id and m.uid in :uids"
+              "select "
+                  + what
+                  + " from MailboxMessage m where m.mailboxId = :id and m.uid in :uids"
                   + " order by m.uid",
-              MailboxMessage.class)
+              type)
           .setParameter("id", mailboxId)
           .setParameter("uids", list)
           .getResultList();
     }
     long[] sorted = uids.clone();
     Arrays.sort(sorted);
-    List<MailboxMessage> range =
+    List<T> range =
         em.createQuery(
-                "select m from MailboxMessage m where m.mailboxId = :id"
+                "select "
+                    + what
+                    + " from MailboxMessage m where m.mailboxId = :id"
                     + " and m.uid between :first and :last order by m.uid",
-                MailboxMessage.class)
+                type)
             .setParameter("id", mailboxId)
             .setParameter("first", sorted[0])
             .setParameter("last", sorted[sorted.length - 1])
             .getResultList();
-    List<MailboxMessage> wanted = new ArrayList<>(Math.min(range.size(), uids.length));
-    for (MailboxMessage message : range) {
-      if (Arrays.binarySearch(sorted, message.getUid()) >= 0) {
-        wanted.add(message);
+    List<T> wanted = new ArrayList<>(Math.min(range.size(), uids.length));
+    for (T row : range) {
+      if (Arrays.binarySearch(sorted, uidOf.applyAsLong(row)) >= 0) {
+        wanted.add(row);
       }
     }
     return wanted;
   }
 
   @Override
+  public List<MailboxMessage> deleted(long mailboxId) {
+    return em.createQuery(
+            "select m from MailboxMessage m where m.mailboxId = :id and m.deleted = :deleted"
+                + " order by m.uid",
+            MailboxMessage.class)
+        .setParameter("id", mailboxId)
+        .setParameter("deleted", true)
+        .getResultList();
+  }
+
+  @Override
+  public long[] uids(long mailboxId) {
+    return em
+        .createQuery(
+            "select m.uid from MailboxMessage m where m.mailboxId = :id order by m.uid", Long.class)
+        .setParameter("id", mailboxId)
+        .getResultList()
+        .stream()
+        .mapToLong(Long::longValue)
+        .toArray();
+  }
+
+  @Override
+  public long firstUnseen(long mailboxId) {
+    Long uid =
+        em.createQuery(
+                "select min(m.uid) from MailboxMessage m where m.mailboxId = :id and m.seen = :seen",
+                Long.class)
+            .setParameter("id", mailboxId)
+            .setParameter("seen", false)
+            .getSingleResult();
+    return uid == null ? 0 : uid;
+  }
+
+  /** The entity's field of each system flag, for bulk updates. */
+  private static final Map<SystemFlag, String> FLAG_FIELDS =
+      Map.of(
+          SystemFlag.SEEN, "seen",
+          SystemFlag.ANSWERED, "answered",
+          SystemFlag.FLAGGED, "flagged",
+          SystemFlag.DELETED, "deleted",
+          SystemFlag.DRAFT, "draft");
+
+  @Override
+  public void setFlags(
+      long mailboxId, long first, long last, Set<SystemFlag> flags, boolean set, long modseq) {
+    StringBuilder jpql = new StringBuilder("update MailboxMessage m set m.modseq = :modseq");
+    for (SystemFlag flag : flags) {
+      jpql.append(", m.").append(FLAG_FIELDS.get(flag)).append(" = :set");
+    }
+    em.createQuery(
+            jpql.append(" where m.mailboxId = :id and m.uid between :first and :last").toString())
+        .setParameter("modseq", modseq)
+        .setParameter("set", set)
+        .setParameter("id", mailboxId)
+        .setParameter("first", first)
+        .setParameter("last", last)
+        .executeUpdate();
+  }
+
+  @Override
   public List<IndexedMessage> indexed(long mailboxId) {
     List<?> rows =
         em.createQuery(
-                "select m, c.path, c.subject, c.fromText, c.toText, c.ccText, c.bccText,"
+                "select c.path, c.subject, c.fromText, c.toText, c.ccText, c.bccText,"
                     + " c.baseSubject, c.sortFrom, c.sortTo, c.sortCc, c.displayFrom,"
                     + " c.displayTo, c.sentAt, c.messageId, c.inReplyTo, c.referencesIds,"
-                    + " c.sentOffset"
+                    + " c.sentOffset, "
+                    + ROW
                     + " from MailboxMessage m, MessageContent c"
                     + " where m.mailboxId = :id and c.id = m.contentId order by m.uid")
             .setParameter("id", mailboxId)
@@ -189,17 +300,18 @@ public class JpaMailboxRepository implements MailboxRepository {
     List<IndexedMessage> messages = new ArrayList<>(rows.size());
     for (Object result : rows) {
       Object[] row = (Object[]) result;
-      MailboxMessage m = (MailboxMessage) row[0];
+      Object[] m = Arrays.copyOfRange(row, 17, row.length);
       messages.add(
           new IndexedMessage(
-              m.getUid(),
-              m.getContentId(),
-              (String) row[1],
-              m.getModseq(),
-              m.getInternalDate(),
-              m.getSize(),
-              m.getFlags(),
+              number(m[0]),
+              number(m[1]),
+              (String) row[0],
+              number(m[2]),
+              (OffsetDateTime) m[3],
+              number(m[4]),
+              flags(m, 5),
               new IndexedMessage.Fields(
+                  (String) row[1],
                   (String) row[2],
                   (String) row[3],
                   (String) row[4],
@@ -210,11 +322,10 @@ public class JpaMailboxRepository implements MailboxRepository {
                   (String) row[9],
                   (String) row[10],
                   (String) row[11],
-                  (String) row[12],
-                  MessageContent.sentAt((OffsetDateTime) row[13], (Integer) row[17]),
+                  MessageContent.sentAt((OffsetDateTime) row[12], (Integer) row[16]),
+                  (String) row[13],
                   (String) row[14],
-                  (String) row[15],
-                  (String) row[16])));
+                  (String) row[15])));
     }
     return messages;
   }
@@ -239,14 +350,20 @@ public class JpaMailboxRepository implements MailboxRepository {
   }
 
   @Override
-  public List<MailboxMessage> changedSince(long mailboxId, long modseq) {
-    return em.createQuery(
-            "select m from MailboxMessage m where m.mailboxId = :id and m.modseq > :modseq"
+  public List<MessageState> changedSince(long mailboxId, long modseq) {
+    return em
+        .createQuery(
+            "select "
+                + ROW
+                + " from MailboxMessage m where m.mailboxId = :id and m.modseq > :modseq"
                 + " order by m.uid",
-            MailboxMessage.class)
+            Object[].class)
         .setParameter("id", mailboxId)
         .setParameter("modseq", modseq)
-        .getResultList();
+        .getResultList()
+        .stream()
+        .map(row -> new MessageState(number(row[0]), flags(row, 5), number(row[2])))
+        .toList();
   }
 
   @Override

@@ -28,6 +28,16 @@ class InMemoryMailboxRepository implements MailboxRepository {
   private final Map<String, Set<String>> subscriptions = new HashMap<>();
   private long nextId = 1;
   final List<Integer> knownPathQueries = new ArrayList<>();
+
+  /** How often every message of a mailbox was read. */
+  int wholeMailboxReads;
+
+  /** How often a mailbox row was locked. */
+  int locks;
+
+  /** The UID ranges {@link #setFlags} wrote, as "first-last". */
+  final List<String> flagWrites = new ArrayList<>();
+
   private long uidValidity = 1000;
 
   @Override
@@ -45,6 +55,7 @@ class InMemoryMailboxRepository implements MailboxRepository {
 
   @Override
   public Mailbox lock(long id) {
+    locks++;
     return mailboxes.get(id);
   }
 
@@ -94,7 +105,15 @@ class InMemoryMailboxRepository implements MailboxRepository {
 
   @Override
   public List<MailboxMessage> messages(long mailboxId) {
+    wholeMailboxReads++;
     return new ArrayList<>(messages.getOrDefault(mailboxId, new TreeMap<>()).values());
+  }
+
+  @Override
+  public List<MailboxMessage> deleted(long mailboxId) {
+    return messages.getOrDefault(mailboxId, new TreeMap<>()).values().stream()
+        .filter(m -> m.getFlags().has(SystemFlag.DELETED))
+        .toList();
   }
 
   @Override
@@ -107,8 +126,18 @@ class InMemoryMailboxRepository implements MailboxRepository {
   }
 
   @Override
-  public List<MailboxMessage> changedSince(long mailboxId, long modseq) {
-    return messages(mailboxId).stream().filter(m -> m.getModseq() > modseq).toList();
+  public List<MessageState> changedSince(long mailboxId, long modseq) {
+    return messages(mailboxId).stream()
+        .filter(m -> m.getModseq() > modseq)
+        .map(m -> new MessageState(m.getUid(), m.getFlags(), m.getModseq()))
+        .toList();
+  }
+
+  @Override
+  public void setFlags(
+      long mailboxId, long first, long last, Set<SystemFlag> flags, boolean set, long modseq) {
+    flagWrites.add(first + "-" + last);
+    MailboxRepository.super.setFlags(mailboxId, first, last, flags, set, modseq);
   }
 
   @Override

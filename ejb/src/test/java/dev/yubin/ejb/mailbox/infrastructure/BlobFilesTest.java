@@ -2,11 +2,13 @@ package dev.yubin.ejb.mailbox.infrastructure;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.yubin.ejb.mailbox.application.ContentFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,5 +53,16 @@ class BlobFilesTest {
       assertThat(range.available()).isZero();
       assertThat(range.read()).isEqualTo(-1);
     }
+  }
+
+  @Test
+  void aRangeOpensItsFileAtTheFirstRead() throws IOException {
+    ContentFiles.Stored stored = store("Subject: y\r\n\r\nLazy.\r\n");
+
+    InputStream range = files.open(stored.path(), 0, stored.size());
+    Files.delete(data.resolve(stored.path()));
+
+    assertThatThrownBy(range::read).isInstanceOf(NoSuchFileException.class);
+    range.close();
   }
 }
