@@ -53,12 +53,12 @@ class ArchitectureTest {
           "dev.yubin.ejb.relay.infrastructure.smtp.TlsPolicy",
           "dev.yubin.ejb.relay.infrastructure.smtp.TrustAnchors",
           "dev.yubin.ejb.platform.infrastructure.dns.DnsSettings",
-          "dev.yubin.ejb.platform.infrastructure.dns.DnsjavaMailExchangerResolver",
+          "dev.yubin.ejb.relay.infrastructure.dns.DnsjavaMailExchangerResolver",
           "dev.yubin.ejb.platform.infrastructure.dns.HostAndPort",
-          "dev.yubin.ejb.platform.infrastructure.dns.LocalIdentity",
-          "dev.yubin.ejb.platform.infrastructure.dns.MailExchanger",
-          "dev.yubin.ejb.platform.infrastructure.dns.MailExchangerResolver",
-          "dev.yubin.ejb.platform.infrastructure.dns.MxResolution");
+          "dev.yubin.ejb.relay.infrastructure.dns.LocalIdentity",
+          "dev.yubin.ejb.relay.infrastructure.dns.MailExchanger",
+          "dev.yubin.ejb.relay.infrastructure.dns.MailExchangerResolver",
+          "dev.yubin.ejb.relay.infrastructure.dns.MxResolution");
 
   private static String context(String name) {
     return "dev.yubin.ejb." + name;
