@@ -41,31 +41,6 @@ class ArchitectureTest {
    */
   static final String SHARED_TEXT = "dev.yubin.protocol.text..";
 
-  /**
-   * Infrastructure that application services still use directly, each a port still to extract (with
-   * its nested classes). All of it is the relay's: its service drives the SMTP client, DNS
-   * resolution itself. This list only shrinks: a new entry needs a reason in review.
-   */
-  static final List<String> INFRASTRUCTURE_NOT_YET_BEHIND_A_PORT =
-      List.of(
-          "dev.yubin.ejb.relay.infrastructure.smtp.ClientSettings",
-          "dev.yubin.ejb.relay.infrastructure.smtp.ConnectionCache",
-          "dev.yubin.ejb.relay.infrastructure.smtp.DeliveryReport",
-          "dev.yubin.ejb.relay.infrastructure.smtp.DeliveryStatus",
-          "dev.yubin.ejb.relay.infrastructure.smtp.OutboundMessage",
-          "dev.yubin.ejb.relay.infrastructure.smtp.Recipient",
-          "dev.yubin.ejb.relay.infrastructure.smtp.RecipientResult",
-          "dev.yubin.ejb.relay.infrastructure.smtp.SmtpClient",
-          "dev.yubin.ejb.relay.infrastructure.smtp.TlsPolicy",
-          "dev.yubin.ejb.relay.infrastructure.smtp.TrustAnchors",
-          "dev.yubin.ejb.platform.infrastructure.dns.DnsSettings",
-          "dev.yubin.ejb.platform.infrastructure.dns.DnsjavaMailExchangerResolver",
-          "dev.yubin.ejb.platform.infrastructure.dns.HostAndPort",
-          "dev.yubin.ejb.platform.infrastructure.dns.LocalIdentity",
-          "dev.yubin.ejb.platform.infrastructure.dns.MailExchanger",
-          "dev.yubin.ejb.platform.infrastructure.dns.MailExchangerResolver",
-          "dev.yubin.ejb.platform.infrastructure.dns.MxResolution");
-
   private static String context(String name) {
     return "dev.yubin.ejb." + name;
   }
@@ -138,9 +113,8 @@ class ArchitectureTest {
               .that()
               .resideInAPackage(context(name) + ".application..")
               .should()
-              .dependOnClassesThat(
-                  resideInAPackage("dev.yubin.ejb..infrastructure..")
-                      .and(not(among(INFRASTRUCTURE_NOT_YET_BEHIND_A_PORT))))
+              .dependOnClassesThat()
+              .resideInAPackage("dev.yubin.ejb..infrastructure..")
               .because("an application service reaches infrastructure through a port it declares"));
     }
     checkAll(rules, classes);
@@ -194,11 +168,5 @@ class ArchitectureTest {
     if (!violations.isEmpty()) {
       throw new AssertionError(String.join("\n", violations));
     }
-  }
-
-  private static DescribedPredicate<JavaClass> among(List<String> names) {
-    return DescribedPredicate.describe(
-        "listed as not yet behind a port",
-        c -> names.contains(c.getName().replaceFirst("\\$.*", "")));
   }
 }

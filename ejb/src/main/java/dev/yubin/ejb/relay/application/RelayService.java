@@ -1,59 +1,30 @@
 package dev.yubin.ejb.relay.application;
 
 import dev.yubin.ejb.kernel.Notify;
-import dev.yubin.ejb.platform.config.YubinSettings;
-import dev.yubin.ejb.platform.infrastructure.dns.DnsSettings;
-import dev.yubin.ejb.platform.infrastructure.dns.DnsjavaMailExchangerResolver;
-import dev.yubin.ejb.platform.infrastructure.dns.HostAndPort;
-import dev.yubin.ejb.platform.infrastructure.dns.LocalIdentity;
-import dev.yubin.ejb.platform.infrastructure.dns.MailExchanger;
-import dev.yubin.ejb.platform.infrastructure.dns.MailExchangerResolver;
-import dev.yubin.ejb.platform.infrastructure.dns.MxResolution;
+import dev.yubin.ejb.relay.domain.NextHop;
 import dev.yubin.ejb.relay.domain.QueueEntry;
 import dev.yubin.ejb.relay.domain.QueuedRecipient;
+import dev.yubin.ejb.relay.domain.RecipientOutcome;
 import dev.yubin.ejb.relay.domain.RecipientState;
 import dev.yubin.ejb.relay.domain.RetrySchedule;
-import dev.yubin.ejb.relay.infrastructure.smtp.ClientSettings;
-import dev.yubin.ejb.relay.infrastructure.smtp.ConnectionCache;
-import dev.yubin.ejb.relay.infrastructure.smtp.DeliveryReport;
-import dev.yubin.ejb.relay.infrastructure.smtp.DeliveryStatus;
-import dev.yubin.ejb.relay.infrastructure.smtp.OutboundMessage;
-import dev.yubin.ejb.relay.infrastructure.smtp.Recipient;
-import dev.yubin.ejb.relay.infrastructure.smtp.RecipientResult;
-import dev.yubin.ejb.relay.infrastructure.smtp.SmtpClient;
-import dev.yubin.ejb.relay.infrastructure.smtp.TlsPolicy;
-import dev.yubin.ejb.relay.infrastructure.smtp.TrustAnchors;
+import dev.yubin.ejb.relay.domain.Route;
 import dev.yubin.ejb.reports.application.DeliveryLog;
 import dev.yubin.ejb.reports.application.DeliveryNotifications;
 import dev.yubin.ejb.reports.domain.DeliveryEvent;
 import dev.yubin.ejb.reports.domain.DsnAction;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * One delivery attempt for a queued message (RFC 5321 §5.1): the due recipients are grouped by
@@ -73,90 +44,11 @@ public class RelayService implements RelayWork {
   private static final Logger LOG = Logger.getLogger(RelayService.class.getName());
 
   @Inject OutboundQueue queue;
-  @Inject YubinSettings settings;
+  @Inject RelaySettings relay;
+  @Inject NextHops nextHops;
+  @Inject Transport transport;
   @Inject DeliveryLog events;
   @Inject DeliveryNotifications notifications;
-  @Resource ManagedScheduledExecutorService scheduler;
-
-  private MailExchangerResolver resolver;
-  private SmtpClient client;
-  private ConnectionCache connections;
-  private ScheduledFuture<?> expiry;
-  private RelaySettings relay;
-  private final Map<TlsPolicy, ClientSettings> sessionSettings = new EnumMap<>(TlsPolicy.class);
-  private LocalIdentity us;
-  private boolean smarthost;
-  private boolean smarthostElsewhere;
-
-  @PostConstruct
-  void start() {
-    Config config = ConfigProvider.getConfig();
-    Function<String, Optional<String>> property = key -> config.getOptionalValue(key, String.class);
-    DnsSettings dns = DnsSettings.from(property);
-    relay = RelaySettings.from(property);
-    resolver = new DnsjavaMailExchangerResolver(dns);
-    client = new SmtpClient();
-    connections =
-        new ConnectionCache(
-            client,
-            relay.connectionReuse().isZero()
-                ? ConnectionCache.Limits.NONE
-                : new ConnectionCache.Limits(
-                    relay.connectionReuse(),
-                    ConnectionCache.Limits.DEFAULTS.maxAge(),
-                    ConnectionCache.Limits.DEFAULTS.maxMessages(),
-                    ConnectionCache.Limits.DEFAULTS.maxIdlePerHop()));
-    expiry = scheduler.scheduleWithFixedDelay(this::expireIdleSessions, 1, 1, TimeUnit.SECONDS);
-    ClientSettings base = ClientSettings.defaults(settings.hostname());
-    if (relay.caFile().isPresent()) {
-      base = base.withTrust(TrustAnchors.fromPemFile(relay.caFile().get()));
-    }
-    int ourPort = config.getOptionalValue("yubin.smtp.port", Integer.class).orElse(2525);
-    smarthost = dns.smarthost().isPresent();
-    // A smarthost on one of our addresses but another port (a content filter, say) is not us.
-    smarthostElsewhere =
-        smarthost
-            && (dns.smarthost().get().port() == DnsSettings.SMTP_PORT
-                    ? relay.port()
-                    : dns.smarthost().get().port())
-                != ourPort;
-    List<InetAddress> bind = new ArrayList<>();
-    try {
-      InetAddress address =
-          InetAddress.getByName(
-              config.getOptionalValue("yubin.bind", String.class).orElse("127.0.0.1"));
-      bind.add(address);
-      if (!address.isAnyLocalAddress()) {
-        base = base.withSourceAddress(address); // connect from our own address
-      }
-    } catch (UnknownHostException e) {
-      LOG.warning("yubin.bind is not an address: " + e.getMessage());
-    }
-    for (TlsPolicy policy : TlsPolicy.values()) {
-      sessionSettings.put(policy, base.withTlsPolicy(policy));
-    }
-    us = LocalIdentity.of(settings.hostname(), bind);
-    if (relay.allowInternalDestinations()) {
-      LOG.warning(
-          RelaySettings.ALLOW_INTERNAL + " is true: mail may go to loopback and private addresses");
-    }
-  }
-
-  /** A periodic task: one that threw would never run again, so nothing gets out. */
-  private void expireIdleSessions() {
-    try {
-      connections.expireIdle();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "cannot close idle relay sessions", e);
-    }
-  }
-
-  @PreDestroy
-  void stop() {
-    expiry.cancel(false);
-    connections.close();
-    client.close();
-  }
 
   /** Attempts every due recipient of one queued message. */
   @Override
@@ -207,24 +99,27 @@ public class RelayService implements RelayWork {
                     + " waits for the next queue run");
         continue;
       }
-      Map<String, Outcome> outcomes =
+      Map<String, RecipientOutcome> outcomes =
           deliverToDomain(current, group.getKey(), group.getValue(), deadline);
       for (QueuedRecipient r : group.getValue()) {
-        Outcome o = outcomes.get(r.address());
-        RecipientState state = o.status();
+        RecipientOutcome o = outcomes.get(r.address());
+        RecipientState state = o.state();
         Instant next = schedule.next(r.attempts() + 1, now);
         if (state == RecipientState.PENDING && schedule.expired(entry.arrived(), now)) {
           state = RecipientState.FAILED;
           o =
-              new Outcome(
-                  state, "4.4.7", "delivery time expired; last error: " + o.detail(), o.remote());
+              new RecipientOutcome(
+                  state,
+                  "4.4.7",
+                  "delivery time expired; last error: " + o.reply(),
+                  o.remoteHost());
         }
-        Outcome decided = o;
+        RecipientOutcome decided = o;
         RecipientState finalState = state;
         UnaryOperator<QueuedRecipient> attempted =
             q ->
                 q.attempted(
-                    finalState, next, decided.statusCode(), decided.detail(), decided.remote());
+                    finalState, next, decided.status(), decided.reply(), decided.remoteHost());
         current = current.withRecipient(r.address(), attempted);
         if (finalState != RecipientState.FAILED) {
           progress = progress.withRecipient(r.address(), attempted);
@@ -234,7 +129,8 @@ public class RelayService implements RelayWork {
             && !decided.dsnPassedOn()
             && r.notifyOn().contains(Notify.SUCCESS.name())) {
           // The next hop does not do DSN: it will not report, so we do (RFC 3461 §6.2.7.2).
-          relayed.add(new DeliveryNotifications.Success(r, DsnAction.RELAYED, decided.remote()));
+          relayed.add(
+              new DeliveryNotifications.Success(r, DsnAction.RELAYED, decided.remoteHost()));
         }
         if (finalState == RecipientState.FAILED) {
           failed.add(
@@ -274,47 +170,13 @@ public class RelayService implements RelayWork {
     queue.update(current);
   }
 
-  /** The outcome for one recipient of one attempt. */
-  record Outcome(
-      RecipientState status, String statusCode, String detail, String remote, boolean dsnPassedOn) {
-
-    Outcome(RecipientState status, String statusCode, String detail, String remote) {
-      this(status, statusCode, detail, remote, false);
-    }
-  }
-
-  private Map<String, Outcome> deliverToDomain(
+  private Map<String, RecipientOutcome> deliverToDomain(
       QueueEntry entry, String domain, List<QueuedRecipient> recipients, Instant deadline) {
-    Map<String, Outcome> outcomes = new LinkedHashMap<>();
-    MxResolution resolution = resolver.resolve(domain);
-    if (!smarthostElsewhere) {
-      resolution = resolution.excludingLocal(us); // an MX that is us: bounce, never loop
-    }
-    if (!smarthost && !relay.allowInternalDestinations()) {
-      // DNS and address literals are anyone's word; the smarthost is the operator's.
-      MxResolution external = resolution.excludingInternal();
-      if (external != resolution) {
-        LOG.warning(
-            () ->
-                entry.id()
-                    + ": internal addresses of "
-                    + domain
-                    + " skipped ("
-                    + RelaySettings.ALLOW_INTERNAL
-                    + " is false)");
-      }
-      resolution = external;
-    }
-    resolution = resolution.limitedTo(relay.mxAddressLimit());
-    ClientSettings session =
-        sessionSettings.get(smarthost ? relay.smarthostTls() : relay.tlsFor(domain));
-    if (!resolution.isRouted()) {
-      RecipientState state =
-          resolution.isPermanentFailure() ? RecipientState.FAILED : RecipientState.PENDING;
-      String status = resolution.failureStatus().orElse("4.4.3");
-      String line = resolution.failureLine().orElse("451 4.4.3 no route to " + domain);
+    Map<String, RecipientOutcome> outcomes = new LinkedHashMap<>();
+    Route route = nextHops.resolve(domain);
+    if (!route.isRouted()) {
       for (QueuedRecipient r : recipients) {
-        outcomes.put(r.address(), new Outcome(state, status, line, null));
+        outcomes.put(r.address(), route.failure());
       }
       return outcomes;
     }
@@ -322,89 +184,43 @@ public class RelayService implements RelayWork {
     String lastError = "no mail exchanger answered";
     String lastStatus = "4.4.1";
     String lastHost = null;
-    attempts:
-    for (MailExchanger exchanger : resolution.exchangers()) {
-      for (HostAndPort target : exchanger.targets()) {
-        if (!Instant.now().isBefore(deadline)) {
-          lastError =
-              "attempt deadline reached before "
-                  + target.host()
-                  + " was tried; last error: "
-                  + lastError;
-          break attempts;
+    for (NextHop hop : route.hops()) {
+      if (!Instant.now().isBefore(deadline)) {
+        lastError =
+            "attempt deadline reached before "
+                + hop.host()
+                + " was tried; last error: "
+                + lastError;
+        break;
+      }
+      Transport.HopResult result = transport.deliver(hop, domain, entry, remaining, deadline);
+      List<QueuedRecipient> deferred = new ArrayList<>();
+      for (Map.Entry<String, RecipientOutcome> each : result.recipients().entrySet()) {
+        QueuedRecipient r = byAddress(remaining, each.getKey());
+        RecipientOutcome outcome = each.getValue();
+        if (outcome.state() == RecipientState.PENDING) {
+          deferred.add(r);
+          lastError = outcome.reply();
+          lastStatus = outcome.status();
+          lastHost = outcome.remoteHost();
+        } else {
+          outcomes.put(r.address(), outcome);
         }
-        HostAndPort where =
-            target.port() == DnsSettings.SMTP_PORT
-                ? new HostAndPort(target.host(), relay.port(), target.address())
-                : target;
-        DeliveryReport report =
-            connections.deliver(where, session, message(entry, remaining), deadline);
-        List<QueuedRecipient> deferred = new ArrayList<>();
-        for (RecipientResult result : report.recipients()) {
-          QueuedRecipient r = byAddress(remaining, result.recipient().address());
-          String remote = result.remote() ? exchanger.host() : null;
-          if (result.status() == DeliveryStatus.DELIVERED) {
-            outcomes.put(
-                r.address(),
-                new Outcome(
-                    RecipientState.DELIVERED,
-                    result.replyStatus(),
-                    result.replyLine(),
-                    remote,
-                    report.dsnOffered()));
-          } else if (result.status() == DeliveryStatus.FAILED) {
-            outcomes.put(
-                r.address(),
-                new Outcome(
-                    RecipientState.FAILED, result.replyStatus(), result.replyLine(), remote));
-          } else {
-            deferred.add(r);
-            lastError = result.replyLine();
-            lastStatus = result.replyStatus();
-            lastHost = remote;
-          }
-        }
-        remaining = deferred;
-        if (remaining.isEmpty() || !report.tryNextHost()) {
-          break attempts;
-        }
+      }
+      remaining = deferred;
+      if (remaining.isEmpty() || !result.tryNextHost()) {
+        break;
       }
     }
     for (QueuedRecipient r : remaining) {
       outcomes.put(
-          r.address(), new Outcome(RecipientState.PENDING, lastStatus, lastError, lastHost));
+          r.address(),
+          new RecipientOutcome(RecipientState.PENDING, lastStatus, lastError, lastHost));
     }
     return outcomes;
   }
 
-  private OutboundMessage message(QueueEntry entry, List<QueuedRecipient> recipients) {
-    List<Recipient> to = new ArrayList<>();
-    for (QueuedRecipient r : recipients) {
-      // NOTIFY and ORCPT go on to a next hop that offers DSN (RFC 3461 §5.2.1).
-      Set<Recipient.Notify> notify =
-          r.notifyOn().stream().map(Recipient.Notify::valueOf).collect(Collectors.toSet());
-      to.add(new Recipient(r.address(), notify, Optional.ofNullable(r.originalRecipient())));
-    }
-    long size;
-    try {
-      size = queue.size(entry.id());
-    } catch (java.io.IOException e) {
-      size = 0;
-    }
-    OutboundMessage message =
-        OutboundMessage.of(entry.sender(), to, () -> queue.open(entry.id()), size)
-            .withEightBit(entry.eightBit())
-            .withSmtpUtf8(entry.smtpUtf8());
-    if (entry.ret() != null || entry.envelopeId() != null) {
-      message =
-          message.withDsn(
-              entry.ret() == null ? null : OutboundMessage.Ret.valueOf(entry.ret()),
-              entry.envelopeId());
-    }
-    return message;
-  }
-
-  private void record(String id, String recipient, RecipientState state, Outcome o) {
+  private void record(String id, String recipient, RecipientState state, RecipientOutcome o) {
     DeliveryEvent.Kind kind =
         switch (state) {
           case DELIVERED -> DeliveryEvent.Kind.DELIVERED;
@@ -418,11 +234,11 @@ public class RelayService implements RelayWork {
                 + recipient
                 + "> "
                 + kind.name().toLowerCase(Locale.ROOT)
-                + (o.remote() == null ? "" : " via " + o.remote())
+                + (o.remoteHost() == null ? "" : " via " + o.remoteHost())
                 + ": "
-                + o.detail());
+                + o.reply());
     try {
-      events.record(id, recipient, kind, o.statusCode(), o.detail());
+      events.record(id, recipient, kind, o.status(), o.reply());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "cannot record the delivery event of " + id, e);
     }

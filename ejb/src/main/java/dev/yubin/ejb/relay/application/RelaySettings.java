@@ -1,7 +1,7 @@
 package dev.yubin.ejb.relay.application;
 
 import dev.yubin.ejb.relay.domain.RetrySchedule;
-import dev.yubin.ejb.relay.infrastructure.smtp.TlsPolicy;
+import dev.yubin.ejb.relay.domain.TlsPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.yubin.ejb.relay.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.yubin.ejb.relay.infrastructure.smtp.TlsPolicy;
+import dev.yubin.ejb.relay.domain.TlsPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.yubin.ejb.relay.infrastructure.smtp;
 
+import dev.yubin.ejb.relay.domain.TlsPolicy;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.yubin.ejb.relay.infrastructure.smtp;
 
 import dev.yubin.ejb.platform.infrastructure.dns.HostAndPort;
+import dev.yubin.ejb.relay.domain.TlsPolicy;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;

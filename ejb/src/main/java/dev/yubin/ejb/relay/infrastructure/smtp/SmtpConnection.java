@@ -1,6 +1,7 @@
 package dev.yubin.ejb.relay.infrastructure.smtp;
 
 import dev.yubin.ejb.platform.infrastructure.dns.HostAndPort;
+import dev.yubin.ejb.relay.domain.TlsPolicy;
 import dev.yubin.protocol.CrlfInputStream;
 import dev.yubin.protocol.DotStuffingInputStream;
 import dev.yubin.protocol.Reply;

@@ -1,5 +1,6 @@
 package dev.yubin.ejb.relay.infrastructure.smtp;
 
+import dev.yubin.ejb.relay.domain.TlsPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

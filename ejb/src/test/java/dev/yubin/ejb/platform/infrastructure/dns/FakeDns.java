@@ -22,17 +22,17 @@ import org.xbill.DNS.Type;
  * A DNS in memory: answers set per name and type, NO_DATA for the rest; counts questions. While
  * {@link #hold} is closed, every question waits for it (a server that does not answer).
  */
-final class FakeDns implements DnsClient {
+public final class FakeDns implements DnsClient {
 
   private final Map<String, DnsAnswer> answers = new ConcurrentHashMap<>();
-  final List<String> questions = new CopyOnWriteArrayList<>();
-  volatile CountDownLatch hold = new CountDownLatch(0);
+  public final List<String> questions = new CopyOnWriteArrayList<>();
+  public volatile CountDownLatch hold = new CountDownLatch(0);
 
-  static Name name(String text) {
+  public static Name name(String text) {
     return Name.fromConstantString(text.endsWith(".") ? text : text + ".");
   }
 
-  FakeDns mx(String domain, Object... preferenceAndHost) {
+  public FakeDns mx(String domain, Object... preferenceAndHost) {
     List<Record> records = new ArrayList<>();
     for (int i = 0; i < preferenceAndHost.length; i += 2) {
       records.add(
@@ -46,7 +46,7 @@ final class FakeDns implements DnsClient {
     return answer(domain, Type.MX, DnsAnswer.found(records));
   }
 
-  FakeDns a(String host, String... addresses) {
+  public FakeDns a(String host, String... addresses) {
     List<Record> records = new ArrayList<>();
     List<Record> records6 = new ArrayList<>();
     for (String address : addresses) {
@@ -67,7 +67,7 @@ final class FakeDns implements DnsClient {
   }
 
   /** PTR records for an address literal. */
-  FakeDns ptr(String address, String... names) {
+  public FakeDns ptr(String address, String... names) {
     List<Record> records = new ArrayList<>();
     Name reverse = ReverseMap.fromAddress(ip(address));
     for (String target : names) {
@@ -76,20 +76,20 @@ final class FakeDns implements DnsClient {
     return answer(reverse.toString(), Type.PTR, DnsAnswer.found(records));
   }
 
-  FakeDns answer(String name, int type, DnsAnswer answer) {
+  public FakeDns answer(String name, int type, DnsAnswer answer) {
     answers.put(key(name(name), type), answer);
     return this;
   }
 
   /** Every type for the name answers the same (e.g. NXDOMAIN). */
-  FakeDns all(String name, DnsAnswer answer) {
+  public FakeDns all(String name, DnsAnswer answer) {
     for (int type : new int[] {Type.MX, Type.A, Type.AAAA}) {
       answer(name, type, answer);
     }
     return this;
   }
 
-  static InetAddress ip(String literal) {
+  public static InetAddress ip(String literal) {
     try {
       return InetAddress.getByName(literal);
     } catch (UnknownHostException e) {

@@ -2,6 +2,7 @@ package dev.yubin.ejb.relay.infrastructure.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.yubin.ejb.relay.domain.TlsPolicy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.yubin.ejb.platform.infrastructure.dns.HostAndPort;
+import dev.yubin.ejb.relay.domain.TlsPolicy;
 import dev.yubin.ejb.relay.infrastructure.smtp.OutboundMessage.Ret;
 import dev.yubin.ejb.relay.infrastructure.smtp.Recipient.Notify;
 import java.io.ByteArrayInputStream;

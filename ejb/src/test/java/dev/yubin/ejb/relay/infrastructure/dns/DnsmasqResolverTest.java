@@ -1,9 +1,14 @@
-package dev.yubin.ejb.platform.infrastructure.dns;
+package dev.yubin.ejb.relay.infrastructure.dns;
 
 import static dev.yubin.ejb.platform.infrastructure.dns.FakeDns.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yubin.ejb.platform.infrastructure.dns.MxResolution.Outcome;
+import dev.yubin.ejb.platform.infrastructure.dns.DnsAnswer;
+import dev.yubin.ejb.platform.infrastructure.dns.DnsSettings;
+import dev.yubin.ejb.platform.infrastructure.dns.DnsjavaClient;
+import dev.yubin.ejb.platform.infrastructure.dns.FakeDns;
+import dev.yubin.ejb.platform.infrastructure.dns.HostAndPort;
+import dev.yubin.ejb.relay.infrastructure.dns.MxResolution.Outcome;
 import java.io.File;
 import java.io.IOException;
 import java.net.DatagramSocket;

@@ -1,4 +1,4 @@
-package dev.yubin.ejb.relay.infrastructure.smtp;
+package dev.yubin.ejb.relay.domain;
 
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
-package dev.yubin.ejb.platform.infrastructure.dns;
+package dev.yubin.ejb.relay.infrastructure.dns;
 
+import dev.yubin.ejb.platform.infrastructure.dns.HostAndPort;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.yubin.ejb.platform.infrastructure.dns;
+package dev.yubin.ejb.relay.infrastructure.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.yubin.ejb.platform.infrastructure.dns;
+package dev.yubin.ejb.relay.infrastructure.dns;
 
 import dev.yubin.protocol.Reply;
 import java.net.InetAddress;

@@ -1,7 +1,13 @@
-package dev.yubin.ejb.platform.infrastructure.dns;
+package dev.yubin.ejb.relay.infrastructure.dns;
 
 import dev.yubin.ejb.kernel.DomainName;
+import dev.yubin.ejb.platform.infrastructure.dns.CachingDnsClient;
+import dev.yubin.ejb.platform.infrastructure.dns.DnsAnswer;
 import dev.yubin.ejb.platform.infrastructure.dns.DnsAnswer.Status;
+import dev.yubin.ejb.platform.infrastructure.dns.DnsClient;
+import dev.yubin.ejb.platform.infrastructure.dns.DnsSettings;
+import dev.yubin.ejb.platform.infrastructure.dns.DnsjavaClient;
+import dev.yubin.ejb.platform.infrastructure.dns.HostAndPort;
 import dev.yubin.protocol.Reply;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

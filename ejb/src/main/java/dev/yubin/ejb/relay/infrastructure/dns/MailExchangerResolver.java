@@ -1,4 +1,4 @@
-package dev.yubin.ejb.platform.infrastructure.dns;
+package dev.yubin.ejb.relay.infrastructure.dns;
 
 /**
  * Finds the next-hop hosts for a mail domain (RFC 5321 §5.1). Implementations never throw for DNS
