@@ -102,7 +102,7 @@ public class MailboxController {
       @QueryParam("before") String before,
       @QueryParam("notice") String notice) {
     FolderEntry folder = account.get(id);
-    String sortKey = SORTS.containsKey(sort) ? sort : "date";
+    String sortKey = sort != null && SORTS.containsKey(sort) ? sort : "date";
     boolean ascending = "asc".equals(order);
     SearchForm form = new SearchForm(from, to, subject, body, since, before);
     List<IndexedMessage> found =
@@ -137,7 +137,7 @@ public class MailboxController {
       sortLinks.put(key, form.query(key, nextAscending));
     }
     models.put("sortLinks", sortLinks);
-    models.put("notice", NOTICES.contains(notice) ? notice : null);
+    models.put("notice", notice != null && NOTICES.contains(notice) ? notice : null);
     return "folder.xhtml";
   }
 
@@ -190,7 +190,9 @@ public class MailboxController {
         if (target == null) {
           throw new BadRequestException();
         }
-        notice = move(owner, id, selected, account.get(target).name(), "messages.moved");
+        if (target != id) { // a move within the folder would only renumber the messages
+          notice = move(owner, id, selected, account.get(target).name(), "messages.moved");
+        }
         stays = target == id;
       }
       case "delete" -> {

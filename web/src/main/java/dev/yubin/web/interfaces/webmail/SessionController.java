@@ -32,7 +32,7 @@ public class SessionController {
   @POST
   @Path("language")
   public Response language(@FormParam("lang") String language) {
-    if (WebmailLocale.LANGUAGES.contains(language)) {
+    if (language != null && WebmailLocale.LANGUAGES.contains(language)) {
       jakarta.servlet.http.Cookie cookie =
           new jakarta.servlet.http.Cookie(WebmailLocale.COOKIE, language);
       cookie.setPath(request.getContextPath() + WebmailApplication.PATH);

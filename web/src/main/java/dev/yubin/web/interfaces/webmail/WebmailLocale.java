@@ -32,7 +32,9 @@ public class WebmailLocale {
     Cookie[] cookies = request.getCookies();
     if (cookies != null) {
       for (Cookie cookie : cookies) {
-        if (cookie.getName().equals(COOKIE) && LANGUAGES.contains(cookie.getValue())) {
+        if (cookie.getName().equals(COOKIE)
+            && cookie.getValue() != null
+            && LANGUAGES.contains(cookie.getValue())) {
           return cookie.getValue();
         }
       }
