@@ -182,6 +182,7 @@ class WebmailIT {
 
     try (Browser browser = signIn(user, "en")) {
       String inbox = browser.driver().getCurrentUrl();
+      browser.find("manage-folders").click();
       browser.type("folder-new", "Projects/2026");
       browser.click("folder-create");
       assertThat(browser.text("notice")).isEqualTo("The folder was created.");

@@ -42,9 +42,9 @@ import java.util.Set;
  * demand), and its parts from their own addresses. Downloads and the original are served as
  * attachments or plain text under {@code Content-Security-Policy: sandbox}, so no part is ever a
  * page of our origin; HTML parts are washed and shown only in a sandboxed frame with a policy that
- * loads nothing but our images (and remote ones once the user asks).
+ * loads nothing but our images (and remote ones once the user asks). Only the page is an MVC
+ * controller: Krazo would take the String entity of any other method for a view name.
  */
-@Controller
 @Path("box/{id}/{uid}")
 @RequestScoped
 public class MessageController {
@@ -70,7 +70,9 @@ public class MessageController {
     return StoredMessage.load(reader, account.account(), id, uid);
   }
 
+  /** The message's page (only this method is a controller: the others answer with content). */
   @GET
+  @Controller
   public String page(@QueryParam("remote") String remote) throws IOException {
     StoredMessage message = load();
     boolean remoteAllowed = remote != null;
