@@ -45,6 +45,11 @@ public class AccountFolders {
     return tree;
   }
 
+  /** Forgets the tree read so far (after a change to unread counts). */
+  public void changed() {
+    tree = null;
+  }
+
   /** The account's folder with this id; 404 when there is none. */
   public FolderEntry get(long id) {
     for (FolderEntry folder : tree()) {

@@ -86,6 +86,7 @@ public class MessageController {
           new long[] {uid},
           new FlagChange(FlagChange.Mode.ADD, Flags.of(EnumSet.of(SystemFlag.SEEN), Set.of())),
           -1);
+      account.changed(); // the folder's unread count just went down
     }
     models.put("folders", account.tree());
     models.put("folder", account.get(id));
