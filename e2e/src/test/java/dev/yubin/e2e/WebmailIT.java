@@ -145,6 +145,11 @@ class WebmailIT {
           .contains("資料を添付します。①②③");
       WebElement attachment = browser.driver().findElement(By.cssSelector("a.attachment"));
       assertThat(attachment.getText()).isEqualTo("報告書①.pdf");
+      assertThat(browser.driver().findElements(By.cssSelector("li.current .unread-count")))
+          .isEmpty();
+      browser.driver().findElement(By.cssSelector("#all-headers summary")).click();
+      assertThat(browser.text("all-headers")).contains("Received", "Return-Path");
+      String page = browser.driver().getCurrentUrl().replaceFirst("^https?://[^/]+", "");
       browser.driver().manage().window().setSize(new Dimension(390, 844));
       browser.screenshot("webmail-message-phone");
       assertThat(browser.find("subject").isDisplayed()).isTrue();
@@ -163,6 +168,14 @@ class WebmailIT {
       assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(download.headers().allValues("Content-Security-Policy"))
           .containsExactly("sandbox; default-src 'none'");
+      HttpResponse<byte[]> original = http.getBytes(page + "/raw");
+      assertThat(original.statusCode()).isEqualTo(200);
+      assertThat(original.headers().firstValue("Content-Type").orElseThrow())
+          .startsWith("text/plain");
+      assertThat(original.headers().allValues("Content-Security-Policy"))
+          .containsExactly("sandbox; default-src 'none'");
+      assertThat(new String(original.body(), UTF_8))
+          .contains("Subject: " + jisWord("会議①の資料"), "Content-Type: application/pdf");
 
       browser.click("lang-en");
       assertThat(browser.text("folder-title")).startsWith("Inbox");
