@@ -8,8 +8,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelProgressiveFuture;
 import io.netty.channel.ChannelProgressiveFutureListener;
 import io.netty.channel.ChannelProgressivePromise;
-import io.netty.handler.stream.ChunkedStream;
-import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +53,7 @@ final class ChannelOutput implements Output {
 
   @Override
   public void write(InputStream content) {
-    // ChunkedStream sizes each chunk by available(): buffering makes that the full chunk, where
-    // a stream that reports 0 would be sent a byte at a time.
-    pending.add(new ChunkedStream(new BufferedInputStream(content, CHUNK), CHUNK));
+    pending.add(new StreamChunks(content, CHUNK));
     pendingStream = true;
   }
 
@@ -119,7 +115,7 @@ final class ChannelOutput implements Output {
    */
   ChannelFuture flush() {
     for (Object message : pending) {
-      if (message instanceof ChunkedStream) {
+      if (message instanceof StreamChunks) {
         channel.write(message, progressReported());
       } else {
         channel.write(message);
@@ -138,7 +134,7 @@ final class ChannelOutput implements Output {
   /** Drops what was written since the last flush, closing its streams: the client is gone. */
   void discard() {
     for (Object message : pending) {
-      if (message instanceof ChunkedStream stream) {
+      if (message instanceof StreamChunks stream) {
         try {
           stream.close();
         } catch (Exception e) {

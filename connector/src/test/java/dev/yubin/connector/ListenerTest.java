@@ -9,6 +9,9 @@ import dev.yubin.protocol.ProtocolSessionFactory;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -57,6 +60,9 @@ class ListenerTest {
           } else if (command.equals("BODY")) {
             out.write(new ByteArrayInputStream("x\r\n".repeat(50_000).getBytes()));
             out.writeLine("END");
+          } else if (command.equals("PART")) {
+            out.write(new Prefix(new ByteArrayInputStream("x\r\n".repeat(50_000).getBytes()), 30));
+            out.writeLine("END");
           } else {
             out.writeLine(command.toUpperCase());
           }
@@ -80,6 +86,38 @@ class ListenerTest {
     @Override
     public Duration idleTimeout() {
       return Duration.ofMillis(500);
+    }
+  }
+
+  /**
+   * The first {@code length} octets of a longer stream, whose available() still counts the rest (as
+   * a stream over a file channel positioned at a message part does).
+   */
+  private static final class Prefix extends FilterInputStream {
+    private long remaining;
+
+    Prefix(InputStream in, long length) {
+      super(in);
+      remaining = length;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      remaining--;
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int n = in.read(buffer, offset, (int) Math.min(length, remaining));
+      remaining -= Math.max(n, 0);
+      return n;
     }
   }
 
@@ -145,6 +183,21 @@ class ListenerTest {
         assertThat(in.readLine()).isEqualTo("x");
       }
       assertThat(in.readLine()).isEqualTo("END");
+    }
+  }
+
+  /** The end of a stream is where read() says so: available() is only an estimate. */
+  @Test
+  void aStreamEndsWhereItsReadsEndWhateverAvailableSays() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      BufferedReader in = reader(socket);
+      in.readLine();
+      socket.getOutputStream().write("PART\r\nafter\r\n".getBytes(StandardCharsets.US_ASCII));
+      for (int i = 0; i < 10; i++) {
+        assertThat(in.readLine()).isEqualTo("x");
+      }
+      assertThat(in.readLine()).isEqualTo("END");
+      assertThat(in.readLine()).isEqualTo("AFTER");
     }
   }
 

@@ -603,7 +603,8 @@ final class YubinServer implements AutoCloseable {
     if (adminHttp == null) {
       adminHttp =
           HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(2))
+              // a loaded machine can take seconds for the TLS handshake of a server that is up
+              .connectTimeout(Duration.ofSeconds(15))
               .sslContext(Tls.trusting(adminCertificate()))
               .build();
     }

@@ -1,7 +1,7 @@
 package dev.yubin.ear.relay;
 
-import dev.yubin.ejb.infrastructure.messaging.RelayQueue;
-import dev.yubin.ejb.infrastructure.messaging.RelayWork;
+import dev.yubin.ejb.relay.application.RelayQueue;
+import dev.yubin.ejb.relay.application.RelayWork;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;

@@ -1,6 +1,6 @@
 package dev.yubin.ejb.interfaces;
 
-import dev.yubin.ejb.application.Readiness;
+import dev.yubin.ejb.platform.application.Readiness;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;

@@ -3,7 +3,7 @@ package dev.yubin.ejb.interfaces;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.yubin.ejb.application.Readiness;
+import dev.yubin.ejb.platform.application.Readiness;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Proxy;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package dev.yubin.ejb.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.domain.model.Account;
+import dev.yubin.ejb.accounts.application.AccountService;
+import dev.yubin.ejb.accounts.domain.Account;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

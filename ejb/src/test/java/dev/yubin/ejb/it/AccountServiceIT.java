@@ -1,8 +1,8 @@
 package dev.yubin.ejb.it;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.domain.model.Account;
-import dev.yubin.ejb.infrastructure.persistence.jpa.AccountRepository;
+import dev.yubin.ejb.accounts.application.AccountService;
+import dev.yubin.ejb.accounts.domain.Account;
+import dev.yubin.ejb.accounts.infrastructure.JpaAccountRepository;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -20,7 +20,7 @@ public class AccountServiceIT implements AccountServiceContract {
   }
 
   @Inject AccountService accounts;
-  @Inject AccountRepository repository;
+  @Inject JpaAccountRepository repository;
 
   @Override
   public AccountService accounts() {

@@ -4,18 +4,18 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.Addressing;
-import dev.yubin.ejb.application.ClientNames;
-import dev.yubin.ejb.application.LocalDelivery;
-import dev.yubin.ejb.application.MailStore;
-import dev.yubin.ejb.application.SubmissionPolicy;
-import dev.yubin.ejb.application.addressing.Alias;
-import dev.yubin.ejb.application.relay.OutboundQueue;
-import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.accounts.application.AccountService;
+import dev.yubin.ejb.accounts.application.Addressing;
+import dev.yubin.ejb.accounts.application.addressing.Alias;
 import dev.yubin.ejb.it.inboxes.Inboxes;
 import dev.yubin.ejb.mailbox.application.MaildropSnapshots;
 import dev.yubin.ejb.mailbox.application.Maildrops;
+import dev.yubin.ejb.platform.application.MailStore;
+import dev.yubin.ejb.platform.infrastructure.dns.ClientNames;
+import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.relay.application.OutboundQueue;
+import dev.yubin.ejb.submission.application.Submission;
+import dev.yubin.ejb.submission.application.SubmissionPolicy;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.smtp.DsnNotify;
@@ -59,9 +59,9 @@ public class AddressingIT {
   @Inject AccountService accounts;
   @Inject Addressing addressing;
   @Inject OutboundQueue queue;
-  @Inject LocalDelivery delivery;
+  @Inject Submission submission;
   @Inject ClientNames clientNames;
-  @Inject SubmissionPolicy submission;
+  @Inject SubmissionPolicy policy;
   @Inject MailStore store;
   @Inject Maildrops maildrops;
   @Inject Inboxes inboxes;
@@ -74,7 +74,7 @@ public class AddressingIT {
     assertThat(addressing.putAlias("Devs@" + domain, List.of(alice, "BOB@" + domain))).isTrue();
     assertThat(addressing.putAlias("team@" + domain, List.of("devs@" + domain, alice))).isTrue();
 
-    assertThat(delivery.checkRecipient("team@" + domain, false).code()).isEqualTo(250);
+    assertThat(Smtp.rcpt(submission, "team@" + domain, false).code()).isEqualTo(250);
     Reply reply = deliver(List.of("team@" + domain, "devs+x@" + domain, bob));
 
     assertThat(reply.code()).isEqualTo(250);
@@ -96,7 +96,7 @@ public class AddressingIT {
         .contains(new Alias("info@" + domain, List.of(bob, "x@remote.test")));
     assertThat(addressing.removeAlias("INFO@" + domain)).isTrue();
     assertThat(addressing.removeAlias("info@" + domain)).isFalse();
-    assertThat(delivery.checkRecipient("info@" + domain, false).code()).isEqualTo(550);
+    assertThat(Smtp.rcpt(submission, "info@" + domain, false).code()).isEqualTo(550);
   }
 
   @Test
@@ -138,7 +138,7 @@ public class AddressingIT {
     String alice = newUser(domain, "alice");
     addressing.putAlias("fwd@" + domain, List.of(alice, "friend@remote.test"));
 
-    assertThat(delivery.checkRecipient("fwd@" + domain, false).code()).isEqualTo(250);
+    assertThat(Smtp.rcpt(submission, "fwd@" + domain, false).code()).isEqualTo(250);
     assertThat(deliver(List.of("fwd@" + domain)))
         .extracting(Reply::code, Reply::status)
         .containsExactly(250, "2.0.0");
@@ -157,21 +157,21 @@ public class AddressingIT {
     String alice = newUser(domain, "alice");
     String admin = newUser(domain, "admin");
 
-    assertThat(delivery.checkRecipient("alice+lists@" + domain, false).code()).isEqualTo(250);
-    assertThat(delivery.checkRecipient("whoever@" + domain, false).code()).isEqualTo(550);
+    assertThat(Smtp.rcpt(submission, "alice+lists@" + domain, false).code()).isEqualTo(250);
+    assertThat(Smtp.rcpt(submission, "whoever@" + domain, false).code()).isEqualTo(550);
     assertThatIllegalArgumentException()
         .isThrownBy(() -> addressing.setCatchAll(domain, "nobody@" + domain))
         .withMessageContaining("alias loop");
     addressing.setCatchAll(domain.toUpperCase(), "Admin@" + domain);
 
-    assertThat(delivery.checkRecipient("whoever@" + domain, false).code()).isEqualTo(250);
+    assertThat(Smtp.rcpt(submission, "whoever@" + domain, false).code()).isEqualTo(250);
     assertThat(deliver(List.of("alice+lists@" + domain, "whoever@" + domain)).code())
         .isEqualTo(250);
     assertThat(inboxes.keys(alice)).hasSize(1);
     assertThat(inboxes.keys(admin)).hasSize(1);
 
     addressing.setCatchAll(domain, null);
-    assertThat(delivery.checkRecipient("whoever@" + domain, false).code()).isEqualTo(550);
+    assertThat(Smtp.rcpt(submission, "whoever@" + domain, false).code()).isEqualTo(550);
   }
 
   @Test
@@ -180,8 +180,8 @@ public class AddressingIT {
     accounts.addDomain(domain);
     String postmaster = "postmaster@" + domain;
 
-    assertThat(delivery.checkRecipient("PostMaster@" + domain, false).code()).isEqualTo(250);
-    assertThat(delivery.checkRecipient("postmaster", false).code()).isEqualTo(250);
+    assertThat(Smtp.rcpt(submission, "PostMaster@" + domain, false).code()).isEqualTo(250);
+    assertThat(Smtp.rcpt(submission, "postmaster", false).code()).isEqualTo(250);
     assertThat(deliver(List.of(postmaster)).code()).isEqualTo(250);
     assertThat(inboxes.keys(postmaster)).hasSize(1);
 
@@ -197,9 +197,9 @@ public class AddressingIT {
     String bob = newUser(domain, "bob");
     addressing.putAlias("sales@" + domain, List.of(alice));
 
-    assertThat(submission.checkSender(alice, "sales@" + domain).code()).isEqualTo(250);
-    assertThat(submission.checkSender(alice, "alice+x@" + domain).code()).isEqualTo(250);
-    assertThat(submission.checkSender(bob, "sales@" + domain).code()).isEqualTo(553);
+    assertThat(policy.checkSender(alice, "sales@" + domain).isAccepted()).isTrue();
+    assertThat(policy.checkSender(alice, "alice+x@" + domain).isAccepted()).isTrue();
+    assertThat(policy.checkSender(bob, "sales@" + domain).isPermanentFailure()).isTrue();
   }
 
   @Test
@@ -215,7 +215,7 @@ public class AddressingIT {
     assertThat(deliver(List.of(small)).code()).isEqualTo(250);
     long used = inboxes.usage(small);
     assertThat(used).isBetween(copy - 1, copy + 1);
-    assertThat(delivery.checkRecipient(small, false).code()).isEqualTo(250);
+    assertThat(Smtp.rcpt(submission, small, false).code()).isEqualTo(250);
     accounts.setQuota(small, used + copy / 2);
 
     assertThat(deliver(List.of(small)))
@@ -232,14 +232,14 @@ public class AddressingIT {
         .anySatisfy(report -> assertThat(report).contains("<" + small + ">"));
 
     accounts.setQuota(small, used);
-    assertThat(delivery.checkRecipient(small, false))
+    assertThat(Smtp.rcpt(submission, small, false))
         .extracting(Reply::code, Reply::status)
         .containsExactly(452, "4.2.2");
     addressing.putAlias("both@" + domain, List.of(small, roomy));
-    assertThat(delivery.checkRecipient("both@" + domain, false).code()).isEqualTo(452);
+    assertThat(Smtp.rcpt(submission, "both@" + domain, false).code()).isEqualTo(452);
 
     accounts.setQuota(small, null);
-    assertThat(delivery.checkRecipient(small, false).code()).isEqualTo(250);
+    assertThat(Smtp.rcpt(submission, small, false).code()).isEqualTo(250);
     assertThatIllegalArgumentException().isThrownBy(() -> accounts.setQuota(small, -1L));
   }
 
@@ -251,7 +251,7 @@ public class AddressingIT {
     String bob = newUser(domain, "bob");
     String sender = newUser(domain, "sender");
     addressing.putAlias("old@" + domain, List.of(bob));
-    assertThat(delivery.checkRecipient("old@" + domain, false).code()).isEqualTo(250);
+    assertThat(Smtp.rcpt(submission, "old@" + domain, false).code()).isEqualTo(250);
     addressing.removeAlias("old@" + domain);
 
     assertThat(deliver(sender, List.of(alice, "old@" + domain)))
@@ -327,7 +327,7 @@ public class AddressingIT {
         .filter(e -> e.recipients().stream().anyMatch(r -> r.address().equals(sender)))
         .map(
             e -> {
-              try (var in = queue.files().open(e.id())) {
+              try (var in = queue.open(e.id())) {
                 return new String(in.readAllBytes(), US_ASCII);
               } catch (IOException x) {
                 throw new UncheckedIOException(x);
@@ -370,7 +370,7 @@ public class AddressingIT {
     SpoolFile spool = store.files().newSpoolFile();
     byte[] bytes = MESSAGE.getBytes(US_ASCII);
     spool.write(bytes, 0, bytes.length);
-    return delivery.deliver(SESSION, client(), envelope, spool);
+    return Smtp.data(submission, SESSION, client(), envelope, spool);
   }
 
   /** The text of every message in the owner's INBOX, oldest first. */

@@ -3,13 +3,13 @@ package dev.yubin.ejb.it;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.ClientNames;
-import dev.yubin.ejb.application.LocalDelivery;
-import dev.yubin.ejb.application.MailStore;
-import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.accounts.application.AccountService;
 import dev.yubin.ejb.it.filterchain.ScriptedFilter;
 import dev.yubin.ejb.it.inboxes.Inboxes;
+import dev.yubin.ejb.platform.application.MailStore;
+import dev.yubin.ejb.platform.infrastructure.dns.ClientNames;
+import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.submission.application.Submission;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.smtp.Envelope;
@@ -46,7 +46,7 @@ public class FilterChainIT {
   }
 
   @Inject AccountService accounts;
-  @Inject LocalDelivery delivery;
+  @Inject Submission submission;
   @Inject ClientNames clientNames;
   @Inject MailStore store;
   @Inject Inboxes inboxes;
@@ -105,8 +105,12 @@ public class FilterChainIT {
     SpoolFile spool = store.files().newSpoolFile();
     byte[] bytes = message.getBytes(US_ASCII);
     spool.write(bytes, 0, bytes.length);
-    return delivery.deliver(
-        SESSION, client(), new Envelope("sender@remote.test", List.of(recipient)), spool);
+    return Smtp.data(
+        submission,
+        SESSION,
+        client(),
+        new Envelope("sender@remote.test", List.of(recipient)),
+        spool);
   }
 
   /** The client as the Received header names it, looked up as SmtpBackendBean does. */

@@ -2,8 +2,8 @@ package dev.yubin.ejb.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.Addressing;
+import dev.yubin.ejb.accounts.application.AccountService;
+import dev.yubin.ejb.accounts.application.Addressing;
 import dev.yubin.ejb.it.inboxes.Inboxes;
 import jakarta.inject.Inject;
 import java.io.IOException;

@@ -3,16 +3,16 @@ package dev.yubin.ejb.it;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.ClientNames;
-import dev.yubin.ejb.application.LocalDelivery;
-import dev.yubin.ejb.application.MailStore;
-import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.accounts.application.AccountService;
 import dev.yubin.ejb.it.inboxes.Inboxes;
 import dev.yubin.ejb.mailbox.application.ContentFiles;
 import dev.yubin.ejb.mailbox.application.MaildropSnapshots;
 import dev.yubin.ejb.mailbox.application.Maildrops;
 import dev.yubin.ejb.mailbox.application.StoreRecovery;
+import dev.yubin.ejb.platform.application.MailStore;
+import dev.yubin.ejb.platform.infrastructure.dns.ClientNames;
+import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.submission.application.Submission;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.smtp.Envelope;
@@ -56,7 +56,7 @@ public class MailStoreIT {
   }
 
   @Inject AccountService accounts;
-  @Inject LocalDelivery delivery;
+  @Inject Submission submission;
   @Inject ClientNames clientNames;
   @Inject Maildrops maildrops;
   @Inject StoreRecovery recovery;
@@ -69,17 +69,17 @@ public class MailStoreIT {
     String domain = Names.domain();
     String user = newUser(domain, "rcpt");
 
-    assertThat(delivery.checkRecipient(user, false)).isEqualTo(Reply.of(250, "2.1.5", "Ok"));
-    assertThat(delivery.checkRecipient("RCPT@" + domain.toUpperCase() + ".", false).code())
+    assertThat(Smtp.rcpt(submission, user, false)).isEqualTo(Reply.of(250, "2.1.5", "Ok"));
+    assertThat(Smtp.rcpt(submission, "RCPT@" + domain.toUpperCase() + ".", false).code())
         .isEqualTo(250);
-    assertThat(delivery.checkRecipient("nobody@" + domain, false))
+    assertThat(Smtp.rcpt(submission, "nobody@" + domain, false))
         .extracting(Reply::code, Reply::status)
         .containsExactly(550, "5.1.1");
-    assertThat(delivery.checkRecipient("rcpt@" + Names.domain(), false))
+    assertThat(Smtp.rcpt(submission, "rcpt@" + Names.domain(), false))
         .extracting(Reply::code, Reply::status)
         .containsExactly(550, "5.7.1");
-    assertThat(delivery.checkRecipient("no-at-sign", false).code()).isEqualTo(550);
-    assertThat(delivery.checkRecipient("rcpt@" + Names.domain(), true))
+    assertThat(Smtp.rcpt(submission, "no-at-sign", false).code()).isEqualTo(550);
+    assertThat(Smtp.rcpt(submission, "rcpt@" + Names.domain(), true))
         .as("an authenticated sender may relay")
         .extracting(Reply::code, Reply::status)
         .containsExactly(250, "2.1.5");
@@ -93,7 +93,7 @@ public class MailStoreIT {
     SpoolFile spool = spool(MESSAGE);
 
     Reply reply =
-        delivery.deliver(SESSION, client(), new Envelope(SENDER, List.of(alice, bob)), spool);
+        Smtp.data(submission, SESSION, client(), new Envelope(SENDER, List.of(alice, bob)), spool);
 
     assertThat(reply.code()).isEqualTo(250);
     assertThat(reply.text()).isEqualTo("Ok: queued as " + spool.queueId());
@@ -194,8 +194,12 @@ public class MailStoreIT {
 
   private void deliver(String recipient) throws IOException {
     Reply reply =
-        delivery.deliver(
-            SESSION, client(), new Envelope(SENDER, List.of(recipient)), spool(MESSAGE));
+        Smtp.data(
+            submission,
+            SESSION,
+            client(),
+            new Envelope(SENDER, List.of(recipient)),
+            spool(MESSAGE));
     assertThat(reply.code()).isEqualTo(250);
   }
 

@@ -4,11 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.ClientNames;
-import dev.yubin.ejb.application.LocalDelivery;
-import dev.yubin.ejb.application.MailStore;
-import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.accounts.application.AccountService;
 import dev.yubin.ejb.it.inboxes.Inboxes;
 import dev.yubin.ejb.mailbox.application.AppendResult;
 import dev.yubin.ejb.mailbox.application.ContentFiles;
@@ -30,6 +26,10 @@ import dev.yubin.ejb.mailbox.application.SortCriterion;
 import dev.yubin.ejb.mailbox.domain.FlagChange;
 import dev.yubin.ejb.mailbox.domain.Flags;
 import dev.yubin.ejb.mailbox.domain.SystemFlag;
+import dev.yubin.ejb.platform.application.MailStore;
+import dev.yubin.ejb.platform.infrastructure.dns.ClientNames;
+import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.submission.application.Submission;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.smtp.Envelope;
@@ -75,7 +75,7 @@ public class MailboxStoreIT {
   }
 
   @Inject AccountService accounts;
-  @Inject LocalDelivery delivery;
+  @Inject Submission submission;
   @Inject ClientNames clientNames;
   @Inject MailStore store;
   @Inject MailboxFolders folders;
@@ -242,7 +242,8 @@ public class MailboxStoreIT {
     SpoolFile spool = store.files().newSpoolFile();
     byte[] bytes = message.getBytes(US_ASCII);
     spool.write(bytes, 0, bytes.length);
-    return delivery.deliver(
+    return Smtp.data(
+        submission,
         SESSION,
         clientNames.describe(SESSION.connection().remoteAddress()),
         new Envelope(SENDER, List.of(recipient)),

@@ -2,8 +2,8 @@ package dev.yubin.ejb.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.yubin.ejb.infrastructure.messaging.RelayQueue;
 import dev.yubin.ejb.it.relayqueue.RecordingRelayWork;
+import dev.yubin.ejb.relay.application.RelayQueue;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;

@@ -1,6 +1,6 @@
 package dev.yubin.ejb.it;
 
-import dev.yubin.ejb.config.YubinSettings;
+import dev.yubin.ejb.platform.config.YubinSettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -12,18 +12,13 @@ import java.util.List;
  *
  * @see "RFC 3501 §6.4.7, RFC 4315 §3 (COPYUID), RFC 6851 (MOVE)"
  */
-final class CopyCommand extends ImapCommand {
+final class CopyCommand extends MessageNumberCommand {
 
   private final boolean move;
 
   CopyCommand(String name, boolean move) {
-    super(name, SELECTED);
+    super(name);
     this.move = move;
-  }
-
-  @Override
-  boolean hasUidForm() {
-    return true;
   }
 
   @Override
@@ -33,7 +28,7 @@ final class CopyCommand extends ImapCommand {
 
   @Override
   Updates updates(Request request) {
-    return request.uid() || move ? Updates.ALL : Updates.NO_EXPUNGE;
+    return move ? Updates.ALL : super.updates(request);
   }
 
   @Override

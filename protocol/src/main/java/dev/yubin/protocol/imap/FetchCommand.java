@@ -26,28 +26,18 @@ import java.util.Set;
  *
  * @see "RFC 3501 §6.4.5, §7.4.2; RFC 7162 §3.1.4 (CHANGEDSINCE, MODSEQ), §3.2.6 (VANISHED)"
  */
-final class FetchCommand extends ImapCommand {
+final class FetchCommand extends MessageNumberCommand {
 
   /** Header sections filtered by HEADER.FIELDS are read into memory up to this size. */
   private static final int MAX_HEADER = 4 * 1024 * 1024;
 
   FetchCommand() {
-    super("FETCH", SELECTED);
-  }
-
-  @Override
-  boolean hasUidForm() {
-    return true;
+    super("FETCH");
   }
 
   @Override
   List<String> capabilities(ImapSession session) {
     return List.of("CONDSTORE", "QRESYNC", "BINARY");
-  }
-
-  @Override
-  Updates updates(Request request) {
-    return request.uid() ? Updates.ALL : Updates.NO_EXPUNGE;
   }
 
   @Override

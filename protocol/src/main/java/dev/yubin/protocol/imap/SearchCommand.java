@@ -13,25 +13,15 @@ import java.util.List;
  * @see "RFC 3501 §6.4.4, RFC 9051 §6.4.4, RFC 4731 (ESEARCH), RFC 5182 (SEARCHRES), RFC 5032
  *     (WITHIN), RFC 7162 §3.1.5 (MODSEQ)"
  */
-final class SearchCommand extends ImapCommand {
+final class SearchCommand extends MessageNumberCommand {
 
   SearchCommand() {
-    super("SEARCH", SELECTED);
-  }
-
-  @Override
-  boolean hasUidForm() {
-    return true;
+    super("SEARCH");
   }
 
   @Override
   List<String> capabilities(ImapSession session) {
     return List.of("ESEARCH", "SEARCHRES", "WITHIN");
-  }
-
-  @Override
-  Updates updates(Request request) {
-    return request.uid() ? Updates.ALL : Updates.NO_EXPUNGE;
   }
 
   @Override

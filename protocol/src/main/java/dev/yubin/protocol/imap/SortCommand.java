@@ -14,25 +14,15 @@ import java.util.List;
  *
  * @see "RFC 5256 §3 (SORT), RFC 5957 (DISPLAYFROM, DISPLAYTO), RFC 7162 §3.1.5"
  */
-final class SortCommand extends ImapCommand {
+final class SortCommand extends MessageNumberCommand {
 
   SortCommand() {
-    super("SORT", SELECTED);
-  }
-
-  @Override
-  boolean hasUidForm() {
-    return true;
+    super("SORT");
   }
 
   @Override
   List<String> capabilities(ImapSession session) {
     return List.of("SORT", "SORT=DISPLAY");
-  }
-
-  @Override
-  Updates updates(Request request) {
-    return request.uid() ? Updates.ALL : Updates.NO_EXPUNGE;
   }
 
   @Override

@@ -17,20 +17,10 @@ import java.util.Set;
  *
  * @see "RFC 3501 §6.4.6, RFC 7162 §3.1.3"
  */
-final class StoreCommand extends ImapCommand {
+final class StoreCommand extends MessageNumberCommand {
 
   StoreCommand() {
-    super("STORE", SELECTED);
-  }
-
-  @Override
-  boolean hasUidForm() {
-    return true;
-  }
-
-  @Override
-  Updates updates(Request request) {
-    return request.uid() ? Updates.ALL : Updates.NO_EXPUNGE;
+    super("STORE");
   }
 
   @Override

@@ -21,25 +21,15 @@ import java.util.Map;
  *
  * @see "RFC 5256 §3 (THREAD), §4 (THREAD response)"
  */
-final class ThreadCommand extends ImapCommand {
+final class ThreadCommand extends MessageNumberCommand {
 
   ThreadCommand() {
-    super("THREAD", SELECTED);
-  }
-
-  @Override
-  boolean hasUidForm() {
-    return true;
+    super("THREAD");
   }
 
   @Override
   List<String> capabilities(ImapSession session) {
     return List.of("THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES");
-  }
-
-  @Override
-  Updates updates(Request request) {
-    return request.uid() ? Updates.ALL : Updates.NO_EXPUNGE;
   }
 
   @Override

@@ -9,56 +9,30 @@ import java.util.Optional;
  * user name, as Postfix/Cyrus do. Empty or non-UTF-8 values are rejected without asking the
  * backend.
  */
-public final class LoginMechanism implements SaslMechanism {
+public final class LoginMechanism extends PasswordMechanism {
 
   public static final String NAME = "LOGIN";
   private static final byte[] USERNAME = "Username:".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PASSWORD = "Password:".getBytes(StandardCharsets.US_ASCII);
 
-  @Override
-  public String name() {
-    return NAME;
+  public LoginMechanism() {
+    super(NAME);
   }
 
   @Override
-  public boolean isPlaintext() {
-    return true;
+  byte[] firstChallenge() {
+    return USERNAME;
   }
 
   @Override
-  public SaslExchange start(SaslAuthenticator authenticator) {
-    return new Exchange(authenticator);
-  }
-
-  private static final class Exchange implements SaslExchange {
-    private final SaslAuthenticator authenticator;
-    private String user;
-    private boolean askedForUser;
-
-    Exchange(SaslAuthenticator authenticator) {
-      this.authenticator = authenticator;
+  SaslStep next(Exchange exchange, Optional<String> text) {
+    if (text.isEmpty() || text.get().isEmpty()) {
+      return SaslStep.done(AuthResult.rejected());
     }
-
-    @Override
-    public SaslStep step(byte[] response) {
-      if (response == null && !askedForUser) {
-        askedForUser = true;
-        return SaslStep.challenge(USERNAME);
-      }
-      Optional<String> text = response == null ? Optional.empty() : Utf8.decode(response);
-      if (text.isEmpty() || text.get().isEmpty()) {
-        return SaslStep.done(AuthResult.rejected());
-      }
-      if (user == null) {
-        user = text.get();
-        return SaslStep.challenge(PASSWORD);
-      }
-      return SaslStep.done(authenticator.authenticate(null, user, text.get()));
+    if (exchange.user == null) {
+      exchange.user = text.get();
+      return SaslStep.challenge(PASSWORD);
     }
-
-    @Override
-    public String user() {
-      return user;
-    }
+    return SaslStep.done(exchange.authenticator.authenticate(null, exchange.user, text.get()));
   }
 }

@@ -3,17 +3,12 @@ package dev.yubin.protocol.imap;
 import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.DialogueScript;
 import dev.yubin.protocol.sasl.AuthFailureLimiter;
-import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,15 +23,8 @@ class ImapSearchDialogueTest {
       new ConnectionInfo("127.0.0.1", 40000, "127.0.0.1", 143, false);
   private static final Charset ISO_2022_JP = Charset.forName("ISO-2022-JP");
 
-  static List<String> scripts() throws IOException, URISyntaxException {
-    Path folder = Path.of(ImapSearchDialogueTest.class.getResource(FOLDER).toURI());
-    try (Stream<Path> files = Files.list(folder)) {
-      return files
-          .map(file -> file.getFileName().toString())
-          .filter(name -> name.endsWith(".txt"))
-          .sorted()
-          .toList();
-    }
+  static List<String> scripts() {
+    return DialogueScript.list(FOLDER);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,6 +1,5 @@
 package dev.yubin.protocol.imap;
 
-import dev.yubin.protocol.imap.backend.BaseSubject;
 import dev.yubin.protocol.imap.backend.OrderedSubjectThreads;
 import dev.yubin.protocol.imap.backend.ReferenceThreads;
 import dev.yubin.protocol.imap.backend.SearchKey;
@@ -8,7 +7,8 @@ import dev.yubin.protocol.imap.backend.SortKey;
 import dev.yubin.protocol.imap.backend.ThreadAlgorithm;
 import dev.yubin.protocol.imap.backend.ThreadMessage;
 import dev.yubin.protocol.imap.backend.ThreadNode;
-import dev.yubin.protocol.imap.backend.UnicodeCasemap;
+import dev.yubin.protocol.text.BaseSubject;
+import dev.yubin.protocol.text.UnicodeCasemap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,11 +1,8 @@
 package dev.yubin.protocol.smtp;
 
+import dev.yubin.protocol.ConnectionInfo;
 import dev.yubin.protocol.DialogueScript;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,18 +13,35 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SmtpDialogueTest {
 
-  private static final String FOLDER = "/dialogues/smtp/";
+  private static final String FOLDER = "/dialogues/smtp";
+  private static final String E2E_FOLDER = "/dialogues/e2e/smtp";
+  private static final ConnectionInfo LOOPBACK =
+      new ConnectionInfo("127.0.0.1", 40000, "127.0.0.1", 25, false);
 
-  static Stream<String> scripts() throws IOException, URISyntaxException {
-    Path folder = Path.of(SmtpDialogueTest.class.getResource(FOLDER).toURI());
-    try (Stream<Path> files = Files.list(folder)) {
-      return files
-          .map(file -> file.getFileName().toString())
-          .filter(name -> name.endsWith(".txt"))
-          .sorted()
-          .toList()
-          .stream();
-    }
+  static List<String> scripts() {
+    return DialogueScript.list(FOLDER);
+  }
+
+  static List<String> e2eScripts() {
+    return DialogueScript.list(E2E_FOLDER);
+  }
+
+  /**
+   * The scripts in {@code dialogues/e2e/smtp/}, which also run against the real server's MX port
+   * (e2e {@code DialogueIT}): default limits, STARTTLS offered, client on loopback.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("e2eScripts")
+  void e2eDialogue(String script) {
+    SmtpSessionFactory factory =
+        new SmtpSessionFactory(
+            SmtpConfig.defaults(TestSmtp.HOSTNAME).withTlsAvailable(true),
+            new InMemorySmtpBackend());
+    DialogueScript.load(E2E_FOLDER + "/" + script)
+        .with("address", "alice@" + InMemorySmtpBackend.LOCAL_DOMAIN)
+        .with("domain", InMemorySmtpBackend.LOCAL_DOMAIN)
+        .with("host", TestSmtp.HOSTNAME)
+        .run(() -> factory.newSession(LOOPBACK));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -44,6 +58,6 @@ class SmtpDialogueTest {
       config = TestSmtp.config();
     }
     SmtpSessionFactory factory = new SmtpSessionFactory(config, new InMemorySmtpBackend());
-    DialogueScript.load(FOLDER + script).run(() -> factory.newSession(TestSmtp.CONNECTION));
+    DialogueScript.load(FOLDER + "/" + script).run(() -> factory.newSession(TestSmtp.CONNECTION));
   }
 }

@@ -1,6 +1,6 @@
 package dev.yubin.ejb.interfaces.jca;
 
-import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.accounts.application.AccountService;
 import dev.yubin.ejb.interfaces.StartupGate;
 import dev.yubin.ejb.mailbox.application.AppendResult;
 import dev.yubin.ejb.mailbox.application.CopyResult;
@@ -77,7 +77,7 @@ public class ImapBackendBean implements ImapBackend {
   @Override
   public dev.yubin.protocol.sasl.ScramCredentials scramCredentials(
       String clientAddress, String user) {
-    return accounts.scramCredentials(user).orElse(null);
+    return logins.scramCredentials(user);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.yubin.ejb.interfaces.jca;
 
-import dev.yubin.ejb.application.MailStore;
-import dev.yubin.ejb.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.platform.application.MailStore;
+import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
 import dev.yubin.protocol.imap.wire.LiteralSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

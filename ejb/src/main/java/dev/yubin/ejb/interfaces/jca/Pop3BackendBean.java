@@ -1,7 +1,7 @@
 package dev.yubin.ejb.interfaces.jca;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.Authentication;
+import dev.yubin.ejb.accounts.application.AccountService;
+import dev.yubin.ejb.accounts.application.Authentication;
 import dev.yubin.ejb.interfaces.StartupGate;
 import dev.yubin.ejb.mailbox.application.MaildropSnapshots;
 import dev.yubin.ejb.mailbox.application.Maildrops;
@@ -32,6 +32,7 @@ import java.util.List;
 public class Pop3BackendBean implements Pop3Backend {
 
   @Inject AccountService accounts;
+  @Inject AccountLogins logins;
   @Inject Maildrops maildrops;
 
   @Override
@@ -48,7 +49,7 @@ public class Pop3BackendBean implements Pop3Backend {
 
   @Override
   public ScramCredentials scramCredentials(String user, String clientAddress) {
-    return accounts.scramCredentials(user).orElse(null);
+    return logins.scramCredentials(user);
   }
 
   @Override

@@ -1,12 +1,10 @@
 package dev.yubin.ejb.interfaces.jca;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.ClientNames;
-import dev.yubin.ejb.application.LocalDelivery;
-import dev.yubin.ejb.application.MailStore;
-import dev.yubin.ejb.application.SubmissionPolicy;
-import dev.yubin.ejb.infrastructure.store.SpoolFile;
 import dev.yubin.ejb.interfaces.StartupGate;
+import dev.yubin.ejb.platform.application.MailStore;
+import dev.yubin.ejb.platform.infrastructure.dns.ClientNames;
+import dev.yubin.ejb.platform.infrastructure.store.SpoolFile;
+import dev.yubin.ejb.submission.application.Submission;
 import dev.yubin.protocol.Reply;
 import dev.yubin.protocol.sasl.AuthResult;
 import dev.yubin.protocol.sasl.ScramCredentials;
@@ -21,7 +19,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 
-/** Serves the SMTP listener: recipients are decided and messages stored by local delivery. */
+/**
+ * Serves the SMTP listener (MX and submission ports): senders, recipients and messages are decided
+ * by submission, in its own terms; {@link SmtpTranslation} turns them into the engine's.
+ */
 @MessageDriven(
     messageListenerInterface = SmtpBackend.class,
     activationConfig =
@@ -29,10 +30,8 @@ import jakarta.interceptor.Interceptors;
 @Interceptors(StartupGate.class)
 public class SmtpBackendBean implements SmtpBackend {
 
-  @Inject LocalDelivery delivery;
+  @Inject Submission submission;
   @Inject MailStore store;
-  @Inject AccountService accounts;
-  @Inject SubmissionPolicy submission;
   @Inject ClientNames clientNames;
   @Inject AccountLogins logins;
 
@@ -44,17 +43,19 @@ public class SmtpBackendBean implements SmtpBackend {
 
   @Override
   public ScramCredentials scramCredentials(SmtpSessionInfo session, String user) {
-    return accounts.scramCredentials(user).orElse(null);
+    return logins.scramCredentials(user);
   }
 
   @Override
   public Reply checkSender(SmtpSessionInfo session, String reversePath) {
-    return submission.checkSender(session.authenticatedUser(), reversePath);
+    return SmtpTranslation.atMail(
+        submission.checkSender(SmtpTranslation.origin(session, null), reversePath));
   }
 
   @Override
   public Reply checkRecipient(SmtpSessionInfo session, String reversePath, String forwardPath) {
-    return delivery.checkRecipient(forwardPath, session.authenticatedUser() != null);
+    return SmtpTranslation.atRcpt(
+        submission.checkRecipient(SmtpTranslation.origin(session, null), forwardPath));
   }
 
   @Override
@@ -63,13 +64,17 @@ public class SmtpBackendBean implements SmtpBackend {
   }
 
   /**
-   * Names the client (reverse DNS, bounded by its own deadline) before local delivery opens its
+   * Names the client (reverse DNS, bounded by its own deadline) before submission opens its
    * transaction, so that a slow DNS never holds one open.
    */
   @Override
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public Reply deliver(SmtpSessionInfo session, Envelope envelope, MessageSink content) {
     String client = clientNames.describe(session.connection().remoteAddress());
-    return delivery.deliver(session, client, envelope, (SpoolFile) content);
+    return SmtpTranslation.atData(
+        submission.submit(
+            SmtpTranslation.origin(session, client),
+            SmtpTranslation.envelope(envelope),
+            (SpoolFile) content));
   }
 }

@@ -1,9 +1,9 @@
 package dev.yubin.ejb.interfaces.jms;
 
-import dev.yubin.ejb.infrastructure.messaging.RelayQueue;
-import dev.yubin.ejb.infrastructure.messaging.RelayQueueDefinitions;
-import dev.yubin.ejb.infrastructure.messaging.RelayWork;
 import dev.yubin.ejb.interfaces.StartupGate;
+import dev.yubin.ejb.relay.application.RelayQueue;
+import dev.yubin.ejb.relay.application.RelayWork;
+import dev.yubin.ejb.relay.infrastructure.messaging.RelayQueueDefinitions;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;

@@ -1,6 +1,6 @@
 package dev.yubin.ejb.interfaces.jms;
 
-import dev.yubin.ejb.infrastructure.messaging.RelayWork;
+import dev.yubin.ejb.relay.application.RelayWork;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -4,8 +4,6 @@ import dev.yubin.ejb.mailbox.domain.MessageContent;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -32,7 +30,6 @@ public class ContentReaper {
   @Resource TransactionSynchronizationRegistry transactions;
 
   /** Marks contents no placement references any more; their files go after the commit. */
-  @SuppressWarnings("unchecked")
   public void releaseIfUnreferenced(Collection<Long> contentIds) {
     if (contentIds.isEmpty()) {
       return;
@@ -41,24 +38,8 @@ public class ContentReaper {
     if (orphans.isEmpty()) {
       return;
     }
-    List<String> paths = (List<String>) transactions.getResource(KEY);
-    if (paths == null) {
-      List<String> collected = new ArrayList<>();
-      transactions.putResource(KEY, collected);
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
-                collected.forEach(ContentReaper.this::unlink);
-              }
-            }
-          });
-      paths = collected;
-    }
+    List<String> paths =
+        AfterCommit.collection(transactions, KEY, ArrayList<String>::new, this::unlink);
     for (MessageContent content : orphans) {
       content.markDeleting();
       paths.add(content.getPath());

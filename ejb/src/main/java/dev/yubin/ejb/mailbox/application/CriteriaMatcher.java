@@ -3,8 +3,8 @@ package dev.yubin.ejb.mailbox.application;
 import dev.yubin.ejb.mailbox.application.MessageCriteria.And;
 import dev.yubin.ejb.mailbox.application.MessageCriteria.Not;
 import dev.yubin.ejb.mailbox.application.MessageCriteria.Or;
-import dev.yubin.ejb.mailbox.domain.mime.Casemap;
 import dev.yubin.ejb.mailbox.domain.mime.HeaderSection;
+import dev.yubin.protocol.text.UnicodeCasemap;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -109,11 +109,11 @@ final class CriteriaMatcher {
     String needle = needle(header.value());
     if (STORED.contains(header.field())) {
       String value = stored(header.field(), message.fields());
-      return value != null && Casemap.key(value).contains(needle);
+      return value != null && UnicodeCasemap.key(value).contains(needle);
     }
     for (HeaderSection.Field field : text.header()) {
       if (field.name().equalsIgnoreCase(header.field())
-          && Casemap.key(field.value()).contains(needle)) {
+          && UnicodeCasemap.key(field.value()).contains(needle)) {
         return true;
       }
     }
@@ -132,7 +132,7 @@ final class CriteriaMatcher {
   }
 
   private String needle(String text) {
-    return needles.computeIfAbsent(text, Casemap::key);
+    return needles.computeIfAbsent(text, UnicodeCasemap::key);
   }
 
   private LocalDate arrivalDay(IndexedMessage message) {

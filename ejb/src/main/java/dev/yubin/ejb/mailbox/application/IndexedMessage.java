@@ -31,7 +31,7 @@ public record IndexedMessage(
    *     sortTo}, {@code sortCc})
    * @param displayFrom the display name of the first From address, else its address (RFC 5957;
    *     likewise {@code displayTo})
-   * @param sentAt the Date field, or null when absent or invalid
+   * @param sentAt the Date field at its own offset, or null when absent or invalid
    * @param messageId the first msg-id of Message-ID
    * @param inReplyTo the first msg-id of In-Reply-To
    * @param references the msg-ids of References, separated by spaces

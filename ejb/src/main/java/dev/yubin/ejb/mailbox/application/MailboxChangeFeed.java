@@ -2,8 +2,6 @@ package dev.yubin.ejb.mailbox.application;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -41,27 +39,9 @@ public class MailboxChangeFeed {
   }
 
   /** Announces a change to the mailbox once the current transaction commits. */
-  @SuppressWarnings("unchecked")
   public void changed(long mailboxId) {
-    Set<Long> pending = (Set<Long>) transactions.getResource(KEY);
-    if (pending == null) {
-      Set<Long> ids = new LinkedHashSet<>();
-      transactions.putResource(KEY, ids);
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
-                ids.forEach(MailboxChangeFeed.this::announce);
-              }
-            }
-          });
-      pending = ids;
-    }
-    pending.add(mailboxId);
+    AfterCommit.collection(transactions, KEY, LinkedHashSet<Long>::new, this::announce)
+        .add(mailboxId);
   }
 
   private void announce(long mailboxId) {

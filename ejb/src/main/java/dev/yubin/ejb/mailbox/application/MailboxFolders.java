@@ -139,8 +139,9 @@ public class MailboxFolders {
       updates.copy(owner, mailbox.getId(), all, target.getName(), true);
       return MailboxResult.OK;
     }
+    String inferiors = from + Mailbox.DELIMITER; // asked of the old name: the parent may go first
     for (Mailbox each : repository.mailboxes(owner)) {
-      if (each == mailbox || mailbox.isAncestorOf(each.getName())) {
+      if (each == mailbox || each.getName().startsWith(inferiors)) {
         each.rename(to + each.getName().substring(from.length()));
         feed.changed(each.getId());
       }

@@ -1,6 +1,6 @@
 package dev.yubin.ejb.mailbox.application;
 
-import dev.yubin.ejb.mailbox.domain.mime.Casemap;
+import dev.yubin.protocol.text.UnicodeCasemap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,7 +51,7 @@ final class MessageOrder {
 
   /** An absent field is the empty string (RFC 5256 §3). */
   private static String text(String value) {
-    return value == null ? "" : Casemap.key(value);
+    return value == null ? "" : UnicodeCasemap.key(value);
   }
 
   @SuppressWarnings("unchecked")
@@ -59,7 +59,8 @@ final class MessageOrder {
     return switch (field) {
       case ARRIVAL, DATE, SIZE ->
           (a, b) -> ((Comparable<Object>) a.values()[i]).compareTo(b.values()[i]);
-      default -> (a, b) -> Casemap.compareKeys((String) a.values()[i], (String) b.values()[i]);
+      default ->
+          (a, b) -> UnicodeCasemap.compareKeys((String) a.values()[i], (String) b.values()[i]);
     };
   }
 }

@@ -1,10 +1,10 @@
 package dev.yubin.ejb.mailbox.application;
 
 import dev.yubin.ejb.mailbox.domain.mime.BodyText;
-import dev.yubin.ejb.mailbox.domain.mime.Casemap;
 import dev.yubin.ejb.mailbox.domain.mime.HeaderSection;
 import dev.yubin.ejb.mailbox.domain.mime.MessageStructure;
 import dev.yubin.ejb.mailbox.domain.mime.MimeStructureParser;
+import dev.yubin.protocol.text.UnicodeCasemap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +52,7 @@ final class MessageText {
       for (HeaderSection.Field field : header()) {
         text.append(field.name()).append(": ").append(field.value()).append('\n');
       }
-      headerKey = Casemap.key(text.toString());
+      headerKey = UnicodeCasemap.key(text.toString());
     }
     return headerKey;
   }
@@ -62,7 +62,7 @@ final class MessageText {
     if (bodyKey == null) {
       try {
         bodyKey =
-            Casemap.key(
+            UnicodeCasemap.key(
                 BodyText.extract(
                     structure(), (offset, length) -> files.open(message.path(), offset, length)));
       } catch (IOException e) {

@@ -88,6 +88,13 @@ public class MessageContent {
   @Column(name = "sent_at")
   private OffsetDateTime sentAt;
 
+  /**
+   * The Date field's offset from UTC in minutes, which sent_at loses in databases that keep
+   * instants (PostgreSQL); null in rows stored before it was kept (read as UTC).
+   */
+  @Column(name = "sent_offset")
+  private Integer sentOffset;
+
   /** Whether the base subject lost a reply or forward marker (THREAD=REFERENCES, RFC 5256). */
   @Column(name = "reply_or_forward", nullable = false)
   private boolean replyOrForward;
@@ -128,11 +135,35 @@ public class MessageContent {
     this.sortCc = cut(fields.sortCc(), 320);
     this.displayFrom = cut(fields.displayFrom(), 400);
     this.displayTo = cut(fields.displayTo(), 400);
-    this.sentAt = fields.date() == null ? null : fields.date().atOffset(ZoneOffset.UTC);
+    this.sentAt = fields.date();
+    this.sentOffset =
+        fields.date() == null ? null : fields.date().getOffset().getTotalSeconds() / 60;
     this.replyOrForward = fields.replyOrForward();
     this.messageId = cut(fields.messageId(), 998);
     this.inReplyTo = cut(fields.inReplyTo(), 998);
     this.referencesIds = cut(String.join(" ", fields.references()), 4000);
+  }
+
+  /**
+   * The Date field at its own offset, from what a row keeps: SENTON and friends compare its
+   * calendar day (RFC 3501 §6.4.4); null without one.
+   */
+  public static OffsetDateTime sentAt(OffsetDateTime stored, Integer offsetMinutes) {
+    if (stored == null) {
+      return null;
+    }
+    return stored.withOffsetSameInstant(
+        ZoneOffset.ofTotalSeconds(offsetMinutes == null ? 0 : offsetMinutes * 60));
+  }
+
+  /** The Date field at its own offset, or null. */
+  public OffsetDateTime getSentAt() {
+    return sentAt(sentAt, sentOffset);
+  }
+
+  /** The Date field's offset from UTC in minutes, or null. */
+  public Integer getSentOffset() {
+    return sentOffset;
   }
 
   private static String cut(String value, int max) {

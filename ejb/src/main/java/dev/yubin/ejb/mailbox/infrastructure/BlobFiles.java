@@ -1,9 +1,9 @@
 package dev.yubin.ejb.mailbox.infrastructure;
 
-import dev.yubin.ejb.config.YubinSettings;
-import dev.yubin.ejb.infrastructure.store.ContentKey;
-import dev.yubin.ejb.infrastructure.store.OwnerOnly;
 import dev.yubin.ejb.mailbox.application.ContentFiles;
+import dev.yubin.ejb.platform.config.YubinSettings;
+import dev.yubin.ejb.platform.infrastructure.store.ContentKey;
+import dev.yubin.ejb.platform.infrastructure.store.OwnerOnly;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -200,6 +200,12 @@ public class BlobFiles implements ContentFiles {
         remaining -= n;
       }
       return n;
+    }
+
+    /** Within the range: a file channel's stream counts the rest of the file. */
+    @Override
+    public int available() throws IOException {
+      return (int) Math.min(in.available(), remaining);
     }
   }
 }

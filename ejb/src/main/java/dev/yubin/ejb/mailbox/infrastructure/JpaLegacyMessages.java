@@ -1,9 +1,9 @@
 package dev.yubin.ejb.mailbox.infrastructure;
 
-import dev.yubin.ejb.application.MailStore;
-import dev.yubin.ejb.domain.model.StoredMessage;
-import dev.yubin.ejb.infrastructure.store.FileContentStore;
 import dev.yubin.ejb.mailbox.application.LegacyMessages;
+import dev.yubin.ejb.mailbox.domain.StoredMessage;
+import dev.yubin.ejb.platform.application.MailStore;
+import dev.yubin.ejb.platform.infrastructure.store.FileContentStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

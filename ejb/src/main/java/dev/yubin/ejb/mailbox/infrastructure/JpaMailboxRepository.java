@@ -174,7 +174,8 @@ public class JpaMailboxRepository implements MailboxRepository {
         em.createQuery(
                 "select m, c.path, c.subject, c.fromText, c.toText, c.ccText, c.bccText,"
                     + " c.baseSubject, c.sortFrom, c.sortTo, c.sortCc, c.displayFrom,"
-                    + " c.displayTo, c.sentAt, c.messageId, c.inReplyTo, c.referencesIds"
+                    + " c.displayTo, c.sentAt, c.messageId, c.inReplyTo, c.referencesIds,"
+                    + " c.sentOffset"
                     + " from MailboxMessage m, MessageContent c"
                     + " where m.mailboxId = :id and c.id = m.contentId order by m.uid")
             .setParameter("id", mailboxId)
@@ -204,7 +205,7 @@ public class JpaMailboxRepository implements MailboxRepository {
                   (String) row[10],
                   (String) row[11],
                   (String) row[12],
-                  (OffsetDateTime) row[13],
+                  MessageContent.sentAt((OffsetDateTime) row[13], (Integer) row[17]),
                   (String) row[14],
                   (String) row[15],
                   (String) row[16])));

@@ -1,6 +1,6 @@
 package dev.yubin.ejb.it.relayqueue;
 
-import dev.yubin.ejb.infrastructure.messaging.RelayWork;
+import dev.yubin.ejb.relay.application.RelayWork;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;

@@ -22,10 +22,15 @@ class FakeContentFiles implements ContentFiles {
   private String unreadable;
   private String unmovable;
   private int next = 1;
+  int reads;
 
   /** Puts a file as an earlier run would have left it. */
   void put(String path, String content) {
-    files.put(path, content.getBytes(StandardCharsets.UTF_8));
+    put(path, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void put(String path, byte[] content) {
+    files.put(path, content);
   }
 
   @Override
@@ -96,6 +101,7 @@ class FakeContentFiles implements ContentFiles {
   }
 
   private byte[] read(String path) throws IOException {
+    reads++;
     if (path.equals(unreadable)) {
       throw new IOException("simulated read failure of " + path);
     }

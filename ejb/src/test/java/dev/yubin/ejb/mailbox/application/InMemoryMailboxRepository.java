@@ -241,11 +241,11 @@ class InMemoryMailboxRepository implements MailboxRepository {
 
   @Override
   public List<IndexedMessage> indexed(long mailboxId) {
-    throw new UnsupportedOperationException("searching has its own fake: FakeMailboxStore");
+    throw new UnsupportedOperationException("searching has its own index: FakeMailboxStore");
   }
 
   @Override
   public Map<Long, byte[]> structures(Collection<Long> contentIds) {
-    throw new UnsupportedOperationException("searching has its own fake: FakeMailboxStore");
+    throw new UnsupportedOperationException("searching has its own index: FakeMailboxStore");
   }
 }

@@ -3,6 +3,7 @@ package dev.yubin.protocol.imap.backend;
 import dev.yubin.protocol.imap.wire.LiteralSink;
 import dev.yubin.protocol.sasl.AuthResult;
 import dev.yubin.protocol.sasl.ScramCredentials;
+import dev.yubin.protocol.text.UnicodeCasemap;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.List;

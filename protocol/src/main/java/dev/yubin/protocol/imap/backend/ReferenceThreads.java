@@ -1,5 +1,6 @@
 package dev.yubin.protocol.imap.backend;
 
+import dev.yubin.protocol.text.UnicodeCasemap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package dev.yubin.protocol.imap.backend;
 
+import dev.yubin.protocol.text.UnicodeCasemap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.yubin.protocol.imap.backend;
 
+import dev.yubin.protocol.text.BaseSubject;
+
 /**
  * One SORT criterion (RFC 5256 §3, RFC 5957 DISPLAYFROM/DISPLAYTO); {@code reverse} turns this
  * criterion only, not the ties after it.

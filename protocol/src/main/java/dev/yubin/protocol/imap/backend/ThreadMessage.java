@@ -1,5 +1,6 @@
 package dev.yubin.protocol.imap.backend;
 
+import dev.yubin.protocol.text.BaseSubject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

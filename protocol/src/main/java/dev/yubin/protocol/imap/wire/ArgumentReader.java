@@ -70,11 +70,14 @@ public final class ArgumentReader {
     expect(' ');
   }
 
-  /** The command tag: any ASTRING-CHAR but "+". */
+  /** The command tag: any ASTRING-CHAR but "+", followed by a space or the end of the line. */
   public String tag() {
     String tag = run(ArgumentReader::isTagChar);
     if (tag.isEmpty()) {
       throw new ImapSyntaxException("missing tag");
+    }
+    if (peek() >= 0 && peek() != ' ') {
+      throw new ImapSyntaxException("invalid tag"); // answering a truncated tag would mislead
     }
     return tag;
   }
@@ -225,7 +228,7 @@ public final class ArgumentReader {
     while (position < line.length) {
       byte b = line[position++];
       if (b == '"') {
-        return new String(out, 0, n, StandardCharsets.UTF_8);
+        return Utf8Text.decode(out, 0, n);
       }
       if (b == '\\') {
         if (position == line.length) {

@@ -1,7 +1,7 @@
 package dev.yubin.web.interfaces.webmail;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.Authentication;
+import dev.yubin.ejb.accounts.application.AccountService;
+import dev.yubin.ejb.accounts.application.Authentication;
 import dev.yubin.protocol.sasl.AuthFailureLimiter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

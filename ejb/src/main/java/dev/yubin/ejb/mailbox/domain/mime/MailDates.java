@@ -1,8 +1,8 @@
 package dev.yubin.ejb.mailbox.domain.mime;
 
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
@@ -36,8 +36,11 @@ final class MailDates {
 
   private MailDates() {}
 
-  /** The instant a Date value names, or null when it does not parse. */
-  static Instant parse(String value) {
+  /**
+   * The date and time a Date value names, with the field's own offset (its calendar day is what
+   * SENTON and friends compare), or null when it does not parse.
+   */
+  static OffsetDateTime parse(String value) {
     if (value == null) {
       return null;
     }
@@ -90,7 +93,7 @@ final class MailDates {
       LocalDateTime local =
           LocalDateTime.of(year, month + 1, day, time[0], time[1], time[2] - leap);
       return local
-          .toInstant(ZoneOffset.ofTotalSeconds((zone == null ? 0 : zone) * 60))
+          .atOffset(ZoneOffset.ofTotalSeconds((zone == null ? 0 : zone) * 60))
           .plusSeconds(leap);
     } catch (DateTimeException e) {
       return null;

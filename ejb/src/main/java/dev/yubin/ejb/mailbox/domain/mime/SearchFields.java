@@ -1,6 +1,6 @@
 package dev.yubin.ejb.mailbox.domain.mime;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -10,7 +10,7 @@ import java.util.List;
  * @param subject Subject with encoded words decoded (RFC 2047), unfolded; null when absent
  * @param from the From addresses as decoded display text, {@code Name <addr>} joined with {@code ",
  *     "}; null when absent (likewise {@code to}, {@code cc}, {@code bcc})
- * @param date the Date field as an instant, or null when absent or unparsable
+ * @param date the Date field with its own offset, or null when absent or unparsable
  * @param messageId the first msg-id of Message-ID ({@code <...>}), else its raw value, or null
  * @param inReplyTo the first msg-id of In-Reply-To, else its raw value, or null
  * @param references the msg-ids of References in order, empty when none
@@ -28,7 +28,7 @@ public record SearchFields(
     String to,
     String cc,
     String bcc,
-    Instant date,
+    OffsetDateTime date,
     String messageId,
     String inReplyTo,
     List<String> references,

@@ -1,6 +1,7 @@
 package dev.yubin.ejb.mailbox.domain.mime;
 
 import dev.yubin.ejb.mailbox.domain.mime.Envelope.Address;
+import dev.yubin.protocol.text.BaseSubject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

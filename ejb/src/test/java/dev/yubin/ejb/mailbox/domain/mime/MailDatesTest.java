@@ -3,6 +3,8 @@ package dev.yubin.ejb.mailbox.domain.mime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +30,15 @@ class MailDatesTest {
         "12 Jul 2025 12:00:60 +0000|2025-07-12T12:01:00Z",
       })
   void parses(String value, String instant) {
-    assertThat(MailDates.parse(value)).isEqualTo(Instant.parse(instant));
+    assertThat(MailDates.parse(value).toInstant()).isEqualTo(Instant.parse(instant));
+  }
+
+  @Test
+  void theFieldsOwnOffsetIsKept() {
+    assertThat(MailDates.parse("Fri, 2 Jan 2026 00:30:00 +0900"))
+        .isEqualTo(OffsetDateTime.parse("2026-01-02T00:30+09:00"));
+    assertThat(MailDates.parse("Tue, 6 Jan 2026 23:30:00 EST"))
+        .isEqualTo(OffsetDateTime.parse("2026-01-06T23:30-05:00"));
   }
 
   @ParameterizedTest

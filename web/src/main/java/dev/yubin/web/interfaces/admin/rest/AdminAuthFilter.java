@@ -1,6 +1,6 @@
 package dev.yubin.web.interfaces.admin.rest;
 
-import dev.yubin.ejb.application.AdminCredential;
+import dev.yubin.ejb.platform.application.AdminCredential;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

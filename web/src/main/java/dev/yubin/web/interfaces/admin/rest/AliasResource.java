@@ -1,8 +1,8 @@
 package dev.yubin.web.interfaces.admin.rest;
 
-import dev.yubin.ejb.application.Addressing;
-import dev.yubin.ejb.application.addressing.Alias;
-import dev.yubin.ejb.infrastructure.persistence.DatabaseDurability;
+import dev.yubin.ejb.accounts.application.Addressing;
+import dev.yubin.ejb.accounts.application.addressing.Alias;
+import dev.yubin.ejb.platform.infrastructure.persistence.DatabaseDurability;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -1,9 +1,9 @@
 package dev.yubin.web.interfaces.admin.rest;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.application.Addressing;
-import dev.yubin.ejb.domain.model.DomainName;
-import dev.yubin.ejb.infrastructure.persistence.DatabaseDurability;
+import dev.yubin.ejb.accounts.application.AccountService;
+import dev.yubin.ejb.accounts.application.Addressing;
+import dev.yubin.ejb.kernel.DomainName;
+import dev.yubin.ejb.platform.infrastructure.persistence.DatabaseDurability;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -1,6 +1,6 @@
 package dev.yubin.web.interfaces.admin.rest;
 
-import dev.yubin.ejb.application.InvalidRequestException;
+import dev.yubin.ejb.accounts.application.InvalidRequestException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;

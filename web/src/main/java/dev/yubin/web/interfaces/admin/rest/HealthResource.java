@@ -1,6 +1,6 @@
 package dev.yubin.web.interfaces.admin.rest;
 
-import dev.yubin.ejb.application.AccountService;
+import dev.yubin.ejb.accounts.application.AccountService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

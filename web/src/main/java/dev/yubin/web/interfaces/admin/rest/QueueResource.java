@@ -1,8 +1,8 @@
 package dev.yubin.web.interfaces.admin.rest;
 
-import dev.yubin.ejb.application.relay.OutboundQueue;
-import dev.yubin.ejb.domain.queue.QueueEntry;
-import dev.yubin.ejb.domain.queue.QueuedRecipient;
+import dev.yubin.ejb.relay.application.OutboundQueue;
+import dev.yubin.ejb.relay.domain.QueueEntry;
+import dev.yubin.ejb.relay.domain.QueuedRecipient;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package dev.yubin.web.interfaces.admin.rest;
 
-import dev.yubin.ejb.application.AccountService;
-import dev.yubin.ejb.infrastructure.persistence.DatabaseDurability;
+import dev.yubin.ejb.accounts.application.AccountService;
+import dev.yubin.ejb.platform.infrastructure.persistence.DatabaseDurability;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,2 +1,0 @@
-/** The filter chain that every accepted message passes, and the filters built into Yubin. */
-package dev.yubin.ejb.application.filter;

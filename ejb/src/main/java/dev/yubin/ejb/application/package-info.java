@@ -1,2 +1,0 @@
-/** Application services: what the protocols and the admin API ask the mail system to do. */
-package dev.yubin.ejb.application;

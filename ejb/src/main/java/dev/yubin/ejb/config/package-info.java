@@ -1,2 +1,0 @@
-/** Settings from MicroProfile Config: keys, defaults, and the checks on them. */
-package dev.yubin.ejb.config;

@@ -1,2 +1,0 @@
-/** The mail domain: local domains, accounts, their mailboxes and the messages in them. */
-package dev.yubin.ejb.domain.model;

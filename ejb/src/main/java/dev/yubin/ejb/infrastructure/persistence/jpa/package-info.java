@@ -1,2 +1,0 @@
-/** JPA repositories (EclipseLink) for the domain model. */
-package dev.yubin.ejb.infrastructure.persistence.jpa;

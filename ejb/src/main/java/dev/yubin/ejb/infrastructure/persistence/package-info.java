@@ -1,2 +1,0 @@
-/** The database: its schema migrations and the data source. */
-package dev.yubin.ejb.infrastructure.persistence;

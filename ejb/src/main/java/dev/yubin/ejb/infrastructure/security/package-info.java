@@ -1,2 +1,0 @@
-/** Password hashing: only salted, slow, versioned hashes are ever stored. */
-package dev.yubin.ejb.infrastructure.security;

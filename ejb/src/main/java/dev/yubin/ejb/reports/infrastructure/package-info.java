@@ -1,0 +1,2 @@
+/** The reports context's adapters: the delivery log in JPA. */
+package dev.yubin.ejb.reports.infrastructure;
