@@ -32,7 +32,8 @@ class EarLayoutIT {
               "yubin.war",
               "lib/flyway-core.jar",
               "lib/yubin-api.jar",
-              "lib/yubin-plugin-sender-blocklist.jar")
+              "lib/yubin-plugin-sender-blocklist.jar",
+              "lib/jsoup.jar")
           .noneMatch(name -> name.contains("yubin-protocol") || name.contains("yubin-connector"))
           .noneMatch(name -> name.contains("netty"));
 

@@ -99,7 +99,10 @@ public class MailboxFolders {
     for (Mailbox mailbox : ensureDefaults(owner)) {
       list.add(
           new MailboxInfo(
-              mailbox.getName(), mailbox.getSpecialUse(), subscribed.contains(mailbox.getName())));
+              mailbox.getId(),
+              mailbox.getName(),
+              mailbox.getSpecialUse(),
+              subscribed.contains(mailbox.getName())));
     }
     return list;
   }

@@ -59,7 +59,13 @@ public class MessageSearch {
   /** The UIDs of the matching messages in the given order, ties by UID. */
   public long[] sort(
       String owner, long mailboxId, List<SortCriterion> order, MessageCriteria criteria) {
-    return uids(MessageOrder.sort(matching(owner, mailboxId, criteria), order));
+    return uids(sorted(owner, mailboxId, order, criteria));
+  }
+
+  /** The matching messages in the given order, ties by UID (a webmail message list). */
+  public List<IndexedMessage> sorted(
+      String owner, long mailboxId, List<SortCriterion> order, MessageCriteria criteria) {
+    return MessageOrder.sort(matching(owner, mailboxId, criteria), order);
   }
 
   private static long[] uids(List<IndexedMessage> messages) {

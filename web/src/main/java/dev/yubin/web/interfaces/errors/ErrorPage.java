@@ -13,6 +13,7 @@ import java.util.Locale;
 /**
  * The container's error page (web.xml): {@code {"error":"not found"}} and the like instead of the
  * server's HTML report, which names the product and its version and may show an exception chain.
+ * Under {@code /mail/} the answer is a small page for people ({@link WebmailErrorPage}).
  */
 @WebServlet(ErrorPage.PATH)
 public class ErrorPage extends HttpServlet {
@@ -26,6 +27,11 @@ public class ErrorPage extends HttpServlet {
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer given ? given : HttpServletResponse.SC_NOT_FOUND;
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (uri instanceof String path && WebmailErrorPage.covers(request.getContextPath(), path)) {
+      WebmailErrorPage.write(request, response, status);
+      return;
+    }
     Response.Status known = Response.Status.fromStatusCode(status);
     String reason =
         status >= 500 || known == null

@@ -123,7 +123,7 @@ public final class MailCharsets {
    * EUC-JP or Shift_JIS when the octets are valid there (raw 8-bit Japanese headers), else
    * ISO-8859-1.
    */
-  static String decodeUnlabelled(byte[] bytes) {
+  public static String decodeUnlabelled(byte[] bytes) {
     boolean ascii = true;
     for (byte b : bytes) {
       if (b < 0) {
