@@ -85,7 +85,12 @@ public class BlobFiles implements ContentFiles {
 
   @Override
   public InputStream open(String path, long offset, long length) throws IOException {
-    return new Range(resolve(path), offset, length);
+    Path file = resolve(path);
+    if (!Files.isRegularFile(file)) {
+      // a missing file is known now, while the caller can still answer for that message alone
+      throw new NoSuchFileException(file.toString());
+    }
+    return new Range(file, offset, length);
   }
 
   @Override

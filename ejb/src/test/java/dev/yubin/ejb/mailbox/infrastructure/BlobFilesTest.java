@@ -65,4 +65,13 @@ class BlobFilesTest {
     assertThatThrownBy(range::read).isInstanceOf(NoSuchFileException.class);
     range.close();
   }
+
+  @Test
+  void aMissingFileIsRefusedWhenTheRangeIsAskedFor() throws IOException {
+    ContentFiles.Stored stored = store("Subject: z\r\n\r\nGone.\r\n");
+    Files.delete(data.resolve(stored.path()));
+
+    assertThatThrownBy(() -> files.open(stored.path(), 0, stored.size()))
+        .isInstanceOf(NoSuchFileException.class);
+  }
 }
