@@ -173,6 +173,17 @@ public final class QueueFiles implements QueueStore {
    * content without an envelope: never acknowledged) are removed once they are older than a write
    * could take.
    */
+  /** Removes a leftover older than STALE; one renamed into place meanwhile is simply gone. */
+  private static void deleteIfStale(Path file, Instant stale) throws IOException {
+    try {
+      if (Files.getLastModifiedTime(file).toInstant().isBefore(stale)) {
+        Files.deleteIfExists(file);
+      }
+    } catch (NoSuchFileException e) {
+      // a write in progress finished between the listing and this look
+    }
+  }
+
   @Override
   public List<String> ids() throws IOException {
     Set<String> contents = new TreeSet<>();
@@ -185,9 +196,7 @@ public final class QueueFiles implements QueueStore {
           continue; // the quarantine
         }
         if (name.startsWith(".")) {
-          if (Files.getLastModifiedTime(file).toInstant().isBefore(stale)) {
-            Files.deleteIfExists(file);
-          }
+          deleteIfStale(file, stale);
         } else if (name.endsWith(ENVELOPE)) {
           String id = name.substring(0, name.length() - ENVELOPE.length());
           if (ContentKey.isValid(id)) {
